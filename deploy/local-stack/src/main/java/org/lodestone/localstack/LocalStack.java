@@ -1,0 +1,270 @@
+package org.lodestone.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: PostgreSQL, Keycloak, country/mineral/agreement services and the gateway,
+ * started in dependency order and stopped in reverse. The launcher command and the end-to-end tests both use it.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String POSTGRES = "postgres";
+    public static final String KEYCLOAK = "keycloak";
+    public static final String COUNTRY = "country-service";
+    public static final String MINERAL = "mineral-service";
+    public static final String AGREEMENT = "agreement-service";
+    public static final String GATEWAY = "gateway";
+
+    /** Start order; stop order is the reverse. */
+    public static final List<String> COMPONENTS = List.of(POSTGRES, KEYCLOAK, COUNTRY, MINERAL, AGREEMENT, GATEWAY);
+
+    private static final Duration KEYCLOAK_STARTUP = Duration.ofSeconds(300);
+    private static final Duration SERVICE_STARTUP = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final StackSettings settings;
+    private final Consumer<String> out;
+    private final Database database;
+    private final KeycloakDistribution keycloak;
+    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+
+    public LocalStack(StackSettings settings, Consumer<String> out) {
+        this.settings = settings;
+        this.out = out;
+        this.database = new Database(settings, out);
+        this.keycloak = new KeycloakDistribution(settings, out);
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Starts everything and returns when the gateway is ready. On any failure, stops what was started and throws a
+     * {@link StackException} naming the component.
+     */
+    public void start() {
+        start(COMPONENTS);
+    }
+
+    /**
+     * Starts the selected components (in dependency order), e.g. only PostgreSQL and Keycloak for a service run in
+     * Quarkus dev mode.
+     */
+    public synchronized void start(Collection<String> selection) {
+        selection.forEach(LocalStack::requireKnown);
+        List<String> wanted = COMPONENTS.stream().filter(selection::contains).toList();
+        long started = System.nanoTime();
+        try {
+            requireBuilt(wanted);
+            Path installation = wanted.contains(KEYCLOAK) ? keycloak.prepare() : null;
+            if (wanted.contains(POSTGRES)) {
+                database.start();
+            }
+            long keycloakStarted = System.nanoTime();
+            if (installation != null) {
+                // Keycloak boots slowest; services need it only at their first request, so they start meanwhile.
+                out.accept("starting keycloak in the background on port " + settings.ports().keycloak()
+                        + " (first start about 65 s, later about 30 s; log " + log(KEYCLOAK) + ")...");
+                process(KEYCLOAK, installation).launch();
+            }
+            for (String service : List.of(COUNTRY, MINERAL, AGREEMENT)) {
+                if (wanted.contains(service)) {
+                    startProcess(service);
+                }
+            }
+            if (installation != null) {
+                out.accept("waiting for keycloak...");
+                process(KEYCLOAK, installation).awaitReady(keycloakStarted);
+                out.accept("keycloak ready in " + Seconds.since(keycloakStarted) + " s");
+            }
+            if (wanted.contains(GATEWAY)) {
+                startProcess(GATEWAY);
+            }
+        } catch (RuntimeException e) {
+            out.accept("!! " + e.getMessage());
+            out.accept("stopping what was started...");
+            stop();
+            throw e;
+        }
+        out.accept("ready in " + Seconds.since(started) + " s: " + String.join(", ", wanted));
+    }
+
+    /** Stops every component in reverse start order; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        stop();
+    }
+
+    public synchronized void stop() {
+        List<String> reverse = new ArrayList<>(COMPONENTS);
+        Collections.reverse(reverse);
+        for (String name : reverse) {
+            stopComponent(name);
+        }
+    }
+
+    /** Starts one component (after {@link #stopComponent(String)}), waiting until it is ready. */
+    public synchronized void startComponent(String name) {
+        switch (name) {
+            case POSTGRES -> database.start();
+            case KEYCLOAK -> {
+                long started = System.nanoTime();
+                out.accept("starting keycloak...");
+                ManagedProcess process = process(KEYCLOAK, keycloak.prepare());
+                process.launch();
+                process.awaitReady(started);
+                out.accept("keycloak ready in " + Seconds.since(started) + " s");
+            }
+            default -> startProcess(name);
+        }
+    }
+
+    public synchronized void stopComponent(String name) {
+        if (POSTGRES.equals(name)) {
+            if (database.isRunning() && settings.externalDatabase().isEmpty()) {
+                out.accept("stopping PostgreSQL");
+            }
+            database.stop();
+            return;
+        }
+        ManagedProcess process = processes.get(requireKnown(name));
+        if (process != null && process.isRunning()) {
+            out.accept("stopping " + name);
+            process.stop(STOP_GRACE);
+        }
+    }
+
+    public boolean isRunning(String name) {
+        if (POSTGRES.equals(name)) {
+            return database.isRunning();
+        }
+        ManagedProcess process = processes.get(requireKnown(name));
+        return process != null && process.isRunning();
+    }
+
+    /** Process id of a running child process (not PostgreSQL, which zonky manages), or -1. */
+    public long pid(String name) {
+        ManagedProcess process = processes.get(requireKnown(name));
+        return process == null ? -1 : process.pid();
+    }
+
+    public Path log(String name) {
+        return settings.logs().resolve(requireKnown(name) + ".log");
+    }
+
+    private void startProcess(String name) {
+        long started = System.nanoTime();
+        out.accept("starting " + name + " on port " + port(name) + "...");
+        ManagedProcess process = process(name, null);
+        process.launch();
+        process.awaitReady(started);
+        out.accept(name + " ready in " + Seconds.since(started) + " s");
+    }
+
+    private ManagedProcess process(String name, Path keycloakInstallation) {
+        return processes.computeIfAbsent(name, n -> new ManagedProcess(definition(n, keycloakInstallation), settings, out));
+    }
+
+    private ManagedProcess.Definition definition(String name, Path keycloakInstallation) {
+        if (KEYCLOAK.equals(name)) {
+            return keycloakDefinition(keycloakInstallation == null ? keycloak.prepare() : keycloakInstallation);
+        }
+        Map<String, String> environment = new LinkedHashMap<>(oidcEnvironment());
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port(name)));
+        if (GATEWAY.equals(name)) {
+            environment.putAll(gatewayEnvironment());
+        } else {
+            String db = name.substring(0, name.indexOf('-'));
+            environment.put("LODESTONE_DB_URL", database.jdbcUrlFor(db));
+            environment.put("LODESTONE_DB_USER", database.serviceUser());
+            environment.put("LODESTONE_DB_PASSWORD", database.servicePassword());
+        }
+        Path jar = quarkusJar(name);
+        List<String> command = List.of(java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        return new ManagedProcess.Definition(name, port(name), command, environment, jar.getParent(),
+                "http://localhost:" + port(name) + "/q/health/ready", SERVICE_STARTUP);
+    }
+
+    private ManagedProcess.Definition keycloakDefinition(Path installation) {
+        int port = settings.ports().keycloak();
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        String script = installation.resolve(windows ? "bin/kc.bat" : "bin/kc.sh").toString();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        // local demo only: the bootstrap admin of a throw-away development Keycloak
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        List<String> command = List.of(script, "start-dev", "--http-port=" + port,
+                // keep the management interface off the default 9000 when the tests move the ports
+                "--http-management-port=" + (port + 820), "--import-realm");
+        return new ManagedProcess.Definition(KEYCLOAK, port, command, environment, installation,
+                settings.issuer() + "/.well-known/openid-configuration", KEYCLOAK_STARTUP);
+    }
+
+    private Map<String, String> oidcEnvironment() {
+        return Map.of(
+                "LODESTONE_OIDC_ISSUER", settings.issuer(),
+                "LODESTONE_OIDC_JWKS_URL", settings.issuer() + "/protocol/openid-connect/certs",
+                "LODESTONE_OIDC_AUDIENCE", "lodestone-api");
+    }
+
+    private Map<String, String> gatewayEnvironment() {
+        return Map.of(
+                "LODESTONE_GATEWAY_SUBGRAPHS_COUNTRY_URL", "http://localhost:" + settings.ports().country() + "/graphql",
+                "LODESTONE_GATEWAY_SUBGRAPHS_MINERAL_URL", "http://localhost:" + settings.ports().mineral() + "/graphql",
+                "LODESTONE_GATEWAY_SUBGRAPHS_AGREEMENT_URL", "http://localhost:" + settings.ports().agreement() + "/graphql");
+    }
+
+    private int port(String name) {
+        StackSettings.Ports ports = settings.ports();
+        return switch (requireKnown(name)) {
+            case POSTGRES -> ports.postgres();
+            case KEYCLOAK -> ports.keycloak();
+            case COUNTRY -> ports.country();
+            case MINERAL -> ports.mineral();
+            case AGREEMENT -> ports.agreement();
+            default -> ports.gateway();
+        };
+    }
+
+    private Path quarkusJar(String name) {
+        return settings.repository().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private void requireBuilt(List<String> wanted) {
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of(COUNTRY, MINERAL, AGREEMENT, GATEWAY)) {
+            if (wanted.contains(name) && !Files.isRegularFile(quarkusJar(name))) {
+                missing.add(name + " (" + quarkusJar(name) + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StackException("not built yet: " + String.join(", ", missing)
+                    + ". Build first from the repository root: ./mvnw -DskipTests package");
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String requireKnown(String name) {
+        if (!COMPONENTS.contains(name)) {
+            throw new IllegalArgumentException("unknown component '" + name + "', one of " + COMPONENTS);
+        }
+        return name;
+    }
+}
