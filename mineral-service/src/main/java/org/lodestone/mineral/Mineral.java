@@ -1,0 +1,34 @@
+package org.lodestone.mineral;
+
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "mineral")
+public class Mineral extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String name;
+
+    public String symbol;
+
+    public String unit;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> uses;
+
+    @Column(name = "uses_source")
+    public String usesSource;
+}

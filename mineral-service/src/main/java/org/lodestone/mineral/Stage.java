@@ -1,0 +1,7 @@
+package org.lodestone.mineral;
+
+/** Supply-chain stage of a supply share. */
+public enum Stage {
+    MINING,
+    REFINING
+}

@@ -1,0 +1,234 @@
+package org.lodestone.mineral.graphql;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.lodestone.mineral.Dataset;
+import org.lodestone.mineral.Stage;
+import org.lodestone.mineral.service.ConcentrationDto;
+import org.lodestone.mineral.service.ConcentrationService;
+import org.lodestone.mineral.service.DuplicateKeyException;
+import org.lodestone.mineral.service.ExportControlDto;
+import org.lodestone.mineral.service.ExportControlFilter;
+import org.lodestone.mineral.service.ExportControlService;
+import org.lodestone.mineral.service.InvalidInputException;
+import org.lodestone.mineral.service.MineralDto;
+import org.lodestone.mineral.service.MineralService;
+import org.lodestone.mineral.service.NewExportControl;
+import org.lodestone.mineral.service.PriceDto;
+import org.lodestone.mineral.service.PriceService;
+import org.lodestone.mineral.service.SupplyShareDto;
+import org.lodestone.mineral.service.SupplyShareFilter;
+import org.lodestone.mineral.service.SupplyShareService;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.graphql.api.federation.link.Import;
+import io.smallrye.graphql.api.federation.link.Link;
+
+/**
+ * The mineral-service subgraph. Every list field on an entity is resolved for all parents at once
+ * ({@code @Source List<...>}), and {@code _entities} resolvers take all keys at once, so a request costs a
+ * fixed number of SQL statements whatever the number of minerals or countries in it.
+ */
+@GraphQLApi
+@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key"),
+        @Import(name = "@shareable") })
+public class MineralGraphQLApi {
+
+    private final MineralService minerals;
+    private final SupplyShareService shares;
+    private final ConcentrationService concentration;
+    private final PriceService prices;
+    private final ExportControlService controls;
+    private final SecurityIdentity identity;
+
+    MineralGraphQLApi(MineralService minerals, SupplyShareService shares, ConcentrationService concentration,
+            PriceService prices, ExportControlService controls, SecurityIdentity identity) {
+        this.minerals = minerals;
+        this.shares = shares;
+        this.concentration = concentration;
+        this.prices = prices;
+        this.controls = controls;
+        this.identity = identity;
+    }
+
+    @Query
+    @Description("All minerals and mineral groups")
+    public @NonNull List<@NonNull Mineral> minerals() {
+        return minerals.list().stream().map(Mineral::from).toList();
+    }
+
+    @Query
+    public Mineral mineral(@NonNull @Id String id) {
+        return Mineral.from(minerals.byIds(List.of(id)).get(id));
+    }
+
+    @Query
+    @Description("Export controls; activeOn keeps restrictions in effect that day (suspensions and end dates honoured)")
+    public @NonNull List<@NonNull ExportControl> exportControls(@Id String imposingCountry, @Id String mineral,
+            LocalDate activeOn) {
+        return controls.search(new ExportControlFilter(imposingCountry, mineral, null, activeOn)).stream()
+                .map(ExportControl::from).toList();
+    }
+
+    @Mutation
+    @Description("Record an export control (analysts and admins)")
+    public @NonNull ExportControl recordExportControl(@NonNull NewExportControlInput input) {
+        if (!identity.hasRole("analyst") && !identity.hasRole("admin")) {
+            throw new ForbiddenException("Recording export controls needs the analyst or admin role");
+        }
+        NewExportControl command = new NewExportControl(input.id, input.imposingCountry, input.minerals,
+                input.targets, input.targetsAll, input.measure, text(input.announcedOn), text(input.effectiveOn),
+                text(input.endsOn), input.suspends, input.summary, input.source, input.statusNote);
+        try {
+            return ExportControl.from(controls.record(command, identity.getPrincipal().getName()));
+        } catch (InvalidInputException e) {
+            throw new BadUserInputException(e.errors().stream().map(f -> f.field() + ": " + f.reason())
+                    .collect(Collectors.joining("; ")));
+        } catch (DuplicateKeyException e) {
+            throw new BadUserInputException(e.getMessage());
+        }
+    }
+
+    // ---- _entities resolvers: one call (one query) for all representations of a type ----
+
+    @Resolver
+    public List<Mineral> mineralEntities(@Id List<String> id) {
+        Map<String, MineralDto> found = minerals.byIds(id);
+        return id.stream().map(key -> Mineral.from(found.get(key))).toList();
+    }
+
+    @Resolver
+    public List<ExportControl> exportControlEntities(@Id List<String> id) {
+        Map<String, ExportControlDto> found = controls.byIds(id);
+        return id.stream().map(key -> ExportControl.from(found.get(key))).toList();
+    }
+
+    /** Country is owned elsewhere; the stub only carries the key this subgraph extends. */
+    @Resolver
+    public List<Country> countryEntities(@Id List<String> code) {
+        return code.stream().map(Country::of).toList();
+    }
+
+    // ---- Mineral fields ----
+
+    @Name("supplyShares")
+    public List<@NonNull List<@NonNull SupplyShare>> mineralSupplyShares(@Source List<Mineral> parents, Stage stage,
+            Integer year, Dataset dataset) {
+        List<String> ids = parents.stream().map(Mineral::id).toList();
+        Map<String, List<SupplyShare>> byMineral = shares.search(new SupplyShareFilter(ids, stage, year, dataset, null))
+                .stream().map(SupplyShare::from).collect(Collectors.groupingBy(SupplyShare::mineralId));
+        return ids.stream().map(id -> byMineral.getOrDefault(id, List.of())).toList();
+    }
+
+    @Name("concentration")
+    public List<Concentration> mineralConcentration(@Source List<Mineral> parents,
+            @DefaultValue("REFINING") Stage stage, Integer year, Dataset dataset) {
+        List<String> ids = parents.stream().map(Mineral::id).toList();
+        Map<String, ConcentrationDto> computed = concentration.concentration(ids, stage == null ? Stage.REFINING : stage,
+                year, dataset);
+        return parents.stream().map(m -> Concentration.from(m, computed.get(m.id()))).toList();
+    }
+
+    @Name("prices")
+    @Description("Price points whose period starts within [from, to] (YYYY or YYYY-MM)")
+    public List<@NonNull List<@NonNull PricePoint>> mineralPrices(@Source List<Mineral> parents, String from,
+            String to) {
+        List<String> ids = parents.stream().map(Mineral::id).toList();
+        Map<String, List<PriceDto>> byMineral;
+        try {
+            byMineral = prices.search(ids, from, to, null).stream().collect(Collectors.groupingBy(PriceDto::mineral));
+        } catch (InvalidInputException e) {
+            throw new BadUserInputException(e.errors().stream().map(f -> f.field() + ": " + f.reason())
+                    .collect(Collectors.joining("; ")));
+        }
+        return ids.stream().map(id -> withChanges(byMineral.getOrDefault(id, List.of()))).toList();
+    }
+
+    @Name("exportControls")
+    public List<@NonNull List<@NonNull ExportControl>> mineralExportControls(@Source List<Mineral> parents) {
+        Map<String, List<ExportControlDto>> byMineral = controls.byMinerals(parents.stream().map(Mineral::id).toList());
+        return parents.stream().map(m -> byMineral.getOrDefault(m.id(), List.of()).stream().map(ExportControl::from)
+                .toList()).toList();
+    }
+
+    // ---- Country fields contributed here ----
+
+    @Name("supplyShares")
+    public List<@NonNull List<@NonNull SupplyShare>> countrySupplyShares(@Source List<Country> parents, Stage stage,
+            Integer year, Dataset dataset) {
+        List<String> codes = parents.stream().map(Country::code).toList();
+        Map<String, List<SupplyShare>> byCountry = shares
+                .search(new SupplyShareFilter(null, stage, year, dataset, codes)).stream().map(SupplyShare::from)
+                .collect(Collectors.groupingBy(s -> s.country().code()));
+        return codes.stream().map(code -> byCountry.getOrDefault(code, List.of())).toList();
+    }
+
+    // ---- SupplyShare and ExportControl references ----
+
+    @Name("mineral")
+    public List<@NonNull Mineral> supplyShareMineral(@Source List<SupplyShare> parents) {
+        Map<String, MineralDto> found = minerals.byIds(new LinkedHashSet<>(
+                parents.stream().map(SupplyShare::mineralId).toList()));
+        return parents.stream().map(s -> Mineral.from(found.get(s.mineralId()))).toList();
+    }
+
+    @Name("minerals")
+    public List<@NonNull List<@NonNull Mineral>> exportControlMinerals(@Source List<ExportControl> parents) {
+        Set<String> ids = parents.stream().flatMap(c -> c.mineralIds().stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, MineralDto> found = minerals.byIds(ids);
+        return parents.stream().map(c -> c.mineralIds().stream().map(found::get).filter(Objects::nonNull)
+                .map(Mineral::from).toList()).toList();
+    }
+
+    @Name("suspends")
+    @Description("For a suspension: the control it suspends")
+    public List<ExportControl> exportControlSuspends(@Source List<ExportControl> parents) {
+        Set<String> ids = parents.stream().map(ExportControl::suspendsId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, ExportControlDto> found = ids.isEmpty() ? Map.of() : controls.byIds(ids);
+        List<ExportControl> result = new ArrayList<>();
+        for (ExportControl parent : parents) {
+            result.add(parent.suspendsId() == null ? null : ExportControl.from(found.get(parent.suspendsId())));
+        }
+        return result;
+    }
+
+    /** Change versus the previous point of the same series, unit and period type, in period order. */
+    private static List<PricePoint> withChanges(List<PriceDto> points) {
+        Map<String, PriceDto> previous = new HashMap<>();
+        List<PricePoint> result = new ArrayList<>();
+        for (PriceDto point : points) {
+            String series = point.series() + "|" + point.unitCurrency() + "|" + point.periodType();
+            PriceDto before = previous.put(series, point);
+            Double change = null;
+            if (before != null && before.price().signum() != 0) {
+                change = Math.round((point.price().doubleValue() / before.price().doubleValue() - 1) * 10000) / 100.0;
+            }
+            result.add(PricePoint.from(point, change));
+        }
+        return result;
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

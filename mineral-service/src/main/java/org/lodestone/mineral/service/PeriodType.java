@@ -1,0 +1,57 @@
+package org.lodestone.mineral.service;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Price period types used by the data set. Annual averages (and the two USGS "start/end of 2025" quotes
+ * whose month is not stated) are dated {@code YYYY}; monthly or point prices {@code YYYY-MM}.
+ */
+public enum PeriodType {
+    ANNUAL_AVERAGE("annual_average", false),
+    MONTH_OR_POINT("month_or_point", true),
+    START_OF_YEAR_2025("start_of_year_2025", false),
+    END_OF_PERIOD_2025("end_of_period_2025", false);
+
+    private final String code;
+    private final boolean monthly;
+
+    PeriodType(String code, boolean monthly) {
+        this.code = code;
+        this.monthly = monthly;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static Optional<PeriodType> fromCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+    }
+
+    public String expectedFormat() {
+        return monthly ? "YYYY-MM" : "YYYY";
+    }
+
+    /** First day of the period; throws IllegalArgumentException when the date does not fit this type. */
+    public LocalDate periodStart(String date) {
+        if (date == null) {
+            throw new IllegalArgumentException("date is required (" + expectedFormat() + ")");
+        }
+        try {
+            if (monthly && date.matches("\\d{4}-\\d{2}")) {
+                return YearMonth.parse(date).atDay(1);
+            }
+            if (!monthly && date.matches("\\d{4}")) {
+                return Year.parse(date).atDay(1);
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the uniform message
+        }
+        throw new IllegalArgumentException("'" + date + "' is not a valid " + expectedFormat() + " date for " + code);
+    }
+}
