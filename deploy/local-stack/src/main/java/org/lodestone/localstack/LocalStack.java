@@ -182,17 +182,19 @@ public final class LocalStack implements AutoCloseable {
         }
         Map<String, String> environment = new LinkedHashMap<>(oidcEnvironment());
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port(name)));
-        if (GATEWAY.equals(name)) {
-            environment.putAll(gatewayEnvironment());
-        } else {
+        if (!GATEWAY.equals(name)) {
             String db = name.substring(0, name.indexOf('-'));
             environment.put("LODESTONE_DB_URL", database.jdbcUrlFor(db));
             environment.put("LODESTONE_DB_USER", database.serviceUser());
             environment.put("LODESTONE_DB_PASSWORD", database.servicePassword());
         }
         Path jar = quarkusJar(name);
-        List<String> command = List.of(java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        if (GATEWAY.equals(name)) {
+            command.addAll(subgraphUrls());
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         return new ManagedProcess.Definition(name, port(name), command, environment, jar.getParent(),
                 "http://localhost:" + port(name) + "/q/health/ready", SERVICE_STARTUP);
     }
@@ -221,11 +223,16 @@ public final class LocalStack implements AutoCloseable {
                 "LODESTONE_OIDC_AUDIENCE", "lodestone-api");
     }
 
-    private Map<String, String> gatewayEnvironment() {
-        return Map.of(
-                "LODESTONE_GATEWAY_SUBGRAPHS_COUNTRY_URL", "http://localhost:" + settings.ports().country() + "/graphql",
-                "LODESTONE_GATEWAY_SUBGRAPHS_MINERAL_URL", "http://localhost:" + settings.ports().mineral() + "/graphql",
-                "LODESTONE_GATEWAY_SUBGRAPHS_AGREEMENT_URL", "http://localhost:" + settings.ports().agreement() + "/graphql");
+    /**
+     * The gateway's subgraph URLs, keyed by the subgraph names of the composition (gateway/supergraph/subgraphs.json).
+     * System properties rather than environment variables: map keys in SmallRye config are unambiguous that way.
+     */
+    private List<String> subgraphUrls() {
+        StackSettings.Ports ports = settings.ports();
+        return List.of(
+                "-Dlodestone.gateway.subgraphs.country.url=http://localhost:" + ports.country() + "/graphql",
+                "-Dlodestone.gateway.subgraphs.mineral.url=http://localhost:" + ports.mineral() + "/graphql",
+                "-Dlodestone.gateway.subgraphs.agreement.url=http://localhost:" + ports.agreement() + "/graphql");
     }
 
     private int port(String name) {
