@@ -67,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         try {
             requireBuilt(wanted);
+            requireFreePorts(wanted);
             Path installation = wanted.contains(KEYCLOAK) ? keycloak.prepare() : null;
             if (wanted.contains(POSTGRES)) {
                 database.start();
@@ -92,8 +93,7 @@ public final class LocalStack implements AutoCloseable {
                 startProcess(GATEWAY);
             }
         } catch (RuntimeException e) {
-            out.accept("!! " + e.getMessage());
-            out.accept("stopping what was started...");
+            out.accept("!! startup failed; stopping what was started...");
             stop();
             throw e;
         }
@@ -261,6 +261,16 @@ public final class LocalStack implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new StackException("not built yet: " + String.join(", ", missing)
                     + ". Build first from the repository root: ./mvnw -DskipTests package");
+        }
+    }
+
+    /** All ports up front, so a clash is reported before anything is started. */
+    private void requireFreePorts(List<String> wanted) {
+        for (String name : wanted) {
+            if (POSTGRES.equals(name) && settings.externalDatabase().isPresent()) {
+                continue;
+            }
+            Ports.requireFree(port(name), name);
         }
     }
 
