@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -45,12 +47,21 @@ class ManifestSchemaTest {
         assertTrue(SchemaCatalog.forDocument(unknown).isEmpty());
     }
 
-    @Test
-    void strictSchemasRejectUnknownFields() {
-        // Proves the validator is really strict, so a typo such as "readinesProbe" cannot pass silently.
-        JsonNode typo = RenderedManifests.of("dev").find("Deployment", "gateway").orElseThrow().deepCopy();
-        ((ObjectNode) typo.path("spec")).put("replica", 1);
-        assertFalse(SchemaCatalog.forDocument(typo).orElseThrow().validate(typo).isEmpty());
+    @TestFactory
+    Stream<DynamicTest> everySchemaInUseRejectsUnknownFields() {
+        // Proves the validation is strict for each kind we render, so a typo such as "readinesProbe" or a field the
+        // installed CRD version does not know cannot pass silently.
+        Map<String, JsonNode> oneOfEachKind = new TreeMap<>();
+        for (String overlay : RenderedManifests.OVERLAYS) {
+            RenderedManifests.of(overlay).all().forEach(d -> oneOfEachKind.putIfAbsent(d.path("kind").asText(), d));
+        }
+        return oneOfEachKind.values().stream().map(doc -> DynamicTest.dynamicTest(doc.path("kind").asText(), () -> {
+            ObjectNode typo = doc.deepCopy();
+            ObjectNode target = typo.path("spec").isObject() ? (ObjectNode) typo.path("spec") : typo;
+            target.put("lodestoneTypo", 1);
+            assertFalse(SchemaCatalog.forDocument(typo).orElseThrow().validate(typo).isEmpty(),
+                    doc.path("kind").asText() + " schema accepts an unknown field");
+        }));
     }
 
     private static void assertValid(String overlay, JsonNode doc) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import com.networknt.schema.NonValidationKeyword;
 
 /**
  * JSON schemas per apiVersion and kind, laid out like the usual kubernetes-json-schema trees:
@@ -31,7 +33,18 @@ final class SchemaCatalog {
     static final String KUBERNETES_DIR = "v1.32.2-standalone-strict";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+    /** Kubernetes' OpenAPI extensions: annotations for the API server's merge logic, not validation rules here. */
+    private static final List<String> KUBERNETES_EXTENSIONS = List.of("x-kubernetes-list-type", "x-kubernetes-list-map-keys",
+            "x-kubernetes-map-type", "x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key", "x-kubernetes-unions",
+            "x-kubernetes-group-version-kind", "x-kubernetes-int-or-string", "x-kubernetes-validations",
+            "x-kubernetes-preserve-unknown-fields", "x-kubernetes-embedded-resource");
+    private static final JsonMetaSchema KUBERNETES_DRAFT4 = JsonMetaSchema.builder(JsonMetaSchema.getV4())
+            .keywords(KUBERNETES_EXTENSIONS.stream().map(NonValidationKeyword::new).toList())
+            .build();
+    private static final JsonSchemaFactory FACTORY = new JsonSchemaFactory.Builder()
+            .defaultMetaSchemaIri(KUBERNETES_DRAFT4.getIri())
+            .metaSchema(KUBERNETES_DRAFT4)
+            .build();
     private static final Map<String, Optional<JsonSchema>> CACHE = new ConcurrentHashMap<>();
 
     private SchemaCatalog() {
@@ -67,7 +80,7 @@ final class SchemaCatalog {
             JsonNode node = JSON.readTree(in);
             if (node instanceof ObjectNode object) {
                 // The Kubernetes schemas declare "http://json-schema.org/schema#", which names no draft; they are
-                // draft-04 documents, and the factory is set to draft 4.
+                // draft-04 documents, and the factory defaults to draft 4.
                 object.remove("$schema");
             }
             return Optional.of(FACTORY.getSchema(node));
