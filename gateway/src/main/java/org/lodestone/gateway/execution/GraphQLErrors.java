@@ -1,0 +1,33 @@
+package org.lodestone.gateway.execution;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** GraphQL error objects as the response carries them; codes are the team's stable set. */
+public final class GraphQLErrors {
+
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
+    public static final String SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+
+    private GraphQLErrors() {
+    }
+
+    public static Map<String, Object> error(String message, List<Object> path, String code) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        if (path != null) {
+            error.put("path", List.copyOf(path));
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        error.put("extensions", extensions);
+        return error;
+    }
+
+    public static Map<String, Object> error(String message, String code) {
+        return error(message, null, code);
+    }
+}

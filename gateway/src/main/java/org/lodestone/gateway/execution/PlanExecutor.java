@@ -1,0 +1,324 @@
+package org.lodestone.gateway.execution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.smallrye.mutiny.Uni;
+
+import org.lodestone.gateway.planning.EntityJump;
+import org.lodestone.gateway.planning.Fetch;
+import org.lodestone.gateway.planning.QueryPlan;
+import org.lodestone.gateway.supergraph.FieldSet;
+import org.lodestone.gateway.supergraph.Subgraph;
+import org.lodestone.gateway.supergraph.Supergraph;
+
+/**
+ * Runs a {@link QueryPlan}: phases in order, levels in order, the fetches of a level in parallel.
+ * Each fetch's answer is merged into one response tree; a failing fetch leaves its fields null and
+ * adds path-tagged errors, and the rest of the plan still runs.
+ */
+public final class PlanExecutor {
+
+    private final Supergraph supergraph;
+    private final SubgraphClient client;
+
+    public PlanExecutor(Supergraph supergraph, SubgraphClient client) {
+        this.supergraph = supergraph;
+        this.client = client;
+    }
+
+    public Uni<ExecutionResult> execute(QueryPlan plan, Map<String, Object> variables, String authorization) {
+        State state = new State(variables == null ? Map.of() : variables, authorization);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (QueryPlan.Phase phase : plan.phases()) {
+            for (QueryPlan.Stage stage : phase.stages()) {
+                chain = chain.chain(() -> runStage(stage, state));
+            }
+        }
+        return chain.map(ignored -> new ExecutionResult(state.data, state.errors, state.requests.get()));
+    }
+
+    private Uni<Void> runStage(QueryPlan.Stage stage, State state) {
+        List<Uni<Consumer<State>>> fetches = new ArrayList<>();
+        for (Fetch fetch : stage.fetches()) {
+            Uni<Consumer<State>> run = fetch.isRoot() ? rootFetch(fetch, state) : entityFetch(fetch, state);
+            if (run != null) {
+                fetches.add(run);
+            }
+        }
+        if (fetches.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // Fetches run concurrently; their results are merged afterwards, one at a time, in plan order.
+        return Uni.join().all(fetches).andFailFast()
+                .invoke(merges -> merges.forEach(merge -> merge.accept(state)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Consumer<State>> rootFetch(Fetch fetch, State state) {
+        Subgraph subgraph = supergraph.subgraph(fetch.graph());
+        return send(subgraph, fetch, variablesFor(fetch, state), state)
+                .map(response -> (Consumer<State>) s -> {
+                    Object data = response.get("data");
+                    if (data instanceof Map<?, ?> map) {
+                        JsonTrees.deepMerge(s.data, cast(map));
+                    }
+                    for (String key : fetch.rootKeys()) {
+                        s.data.putIfAbsent(key, null);
+                    }
+                    for (Map<String, Object> error : errorsOf(response)) {
+                        Map<String, Object> copy = new LinkedHashMap<>(error);
+                        if (!(copy.get("path") instanceof List<?>) && !fetch.rootKeys().isEmpty()) {
+                            copy.put("path", List.of(fetch.rootKeys().get(0)));
+                        }
+                        s.errors.add(withService(copy, subgraph));
+                    }
+                })
+                .onFailure().recoverWithItem(failure -> s -> {
+                    for (String key : fetch.rootKeys()) {
+                        s.data.putIfAbsent(key, null);
+                        s.errors.add(withService(GraphQLErrors.error(failure.getMessage(), List.of(key),
+                                GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
+                    }
+                });
+    }
+
+    private Uni<Consumer<State>> entityFetch(Fetch fetch, State state) {
+        Subgraph subgraph = supergraph.subgraph(fetch.graph());
+        Map<String, Object> variables = variablesFor(fetch, state);
+        List<JumpTargets> prepared = new ArrayList<>();
+        int representationCount = 0;
+        for (EntityJump jump : fetch.jumps()) {
+            JumpTargets targets = collect(jump, state.data);
+            prepared.add(targets);
+            variables.put(jump.variable(), targets.representations);
+            representationCount += targets.representations.size();
+        }
+        if (representationCount == 0) {
+            // Nothing reached these types (empty lists, nulls, failed parents): no request at all.
+            return null;
+        }
+        return send(subgraph, fetch, variables, state)
+                .map(response -> (Consumer<State>) s -> {
+                    Map<String, Object> data = response.get("data") instanceof Map<?, ?> map ? cast(map) : Map.of();
+                    for (JumpTargets targets : prepared) {
+                        Object entities = data.get(targets.jump.alias());
+                        List<?> list = entities instanceof List<?> l ? l : List.of();
+                        for (int i = 0; i < targets.byRepresentation.size(); i++) {
+                            Object entity = i < list.size() ? list.get(i) : null;
+                            for (Target target : targets.byRepresentation.get(i)) {
+                                if (entity instanceof Map<?, ?> map) {
+                                    JsonTrees.deepMerge(target.object, JsonTrees.deepCopy(cast(map)));
+                                }
+                                targets.jump.fieldKeys().forEach(k -> target.object.putIfAbsent(k, null));
+                            }
+                        }
+                    }
+                    for (Map<String, Object> error : errorsOf(response)) {
+                        s.errors.add(withService(rewriteEntityErrorPath(error, prepared), subgraph));
+                    }
+                })
+                .onFailure().recoverWithItem(failure -> s -> {
+                    for (JumpTargets targets : prepared) {
+                        for (List<Target> sameRepresentation : targets.byRepresentation) {
+                            for (Target target : sameRepresentation) {
+                                targets.jump.fieldKeys().forEach(k -> target.object.putIfAbsent(k, null));
+                                List<Object> path = new ArrayList<>(target.path);
+                                path.add(targets.jump.fieldKeys().get(0));
+                                s.errors.add(withService(GraphQLErrors.error(failure.getMessage(), path,
+                                        GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
+                            }
+                        }
+                    }
+                });
+    }
+
+    private Uni<Map<String, Object>> send(Subgraph subgraph, Fetch fetch, Map<String, Object> variables, State state) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", fetch.operation());
+        if (!variables.isEmpty()) {
+            body.put("variables", variables);
+        }
+        state.requests.incrementAndGet();
+        return client.send(subgraph, body, state.authorization);
+    }
+
+    private static Map<String, Object> variablesFor(Fetch fetch, State state) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (String name : fetch.variables()) {
+            if (state.variables.containsKey(name)) {
+                variables.put(name, state.variables.get(name));
+            }
+        }
+        return variables;
+    }
+
+    /** Subgraph error paths start at {@code _entities[i]}; clients need the path of the object that asked. */
+    private static Map<String, Object> rewriteEntityErrorPath(Map<String, Object> error, List<JumpTargets> prepared) {
+        Map<String, Object> copy = new LinkedHashMap<>(error);
+        List<?> path = error.get("path") instanceof List<?> p ? p : List.of();
+        for (JumpTargets targets : prepared) {
+            if (path.size() >= 2 && targets.jump.alias().equals(path.get(0)) && path.get(1) instanceof Number index
+                    && index.intValue() < targets.byRepresentation.size()) {
+                List<Object> rewritten = new ArrayList<>(targets.byRepresentation.get(index.intValue()).get(0).path);
+                rewritten.addAll(path.subList(2, path.size()));
+                copy.put("path", rewritten);
+                return copy;
+            }
+        }
+        // No usable path: point at the first object this fetch was for.
+        for (JumpTargets targets : prepared) {
+            if (!targets.byRepresentation.isEmpty()) {
+                List<Object> fallback = new ArrayList<>(targets.byRepresentation.get(0).get(0).path);
+                fallback.add(targets.jump.fieldKeys().get(0));
+                copy.put("path", fallback);
+                break;
+            }
+        }
+        return copy;
+    }
+
+    private JumpTargets collect(EntityJump jump, Map<String, Object> data) {
+        JumpTargets result = new JumpTargets(jump);
+        Map<Map<String, Object>, Integer> indexByRepresentation = new LinkedHashMap<>();
+        for (List<String> path : jump.paths()) {
+            List<Target> found = new ArrayList<>();
+            walk(data, path, 0, new ArrayList<>(), found);
+            for (Target target : found) {
+                if (!jump.typeName().equals(target.object.get("__typename"))) {
+                    continue;
+                }
+                Map<String, Object> representation = new LinkedHashMap<>();
+                representation.put("__typename", jump.typeName());
+                if (!project(target.object, jump.representation(), representation)) {
+                    continue;
+                }
+                Integer index = indexByRepresentation.get(representation);
+                if (index == null) {
+                    index = result.representations.size();
+                    indexByRepresentation.put(representation, index);
+                    result.representations.add(representation);
+                    result.byRepresentation.add(new ArrayList<>());
+                }
+                result.byRepresentation.get(index).add(target);
+            }
+        }
+        return result;
+    }
+
+    private static void walk(Object value, List<String> path, int position, List<Object> concretePath, List<Target> found) {
+        if (position == path.size()) {
+            if (value instanceof Map<?, ?> map) {
+                found.add(new Target(cast(map), List.copyOf(concretePath)));
+            }
+            return;
+        }
+        String step = path.get(position);
+        if (step.equals("@")) {
+            if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    concretePath.add(i);
+                    walk(list.get(i), path, position + 1, concretePath, found);
+                    concretePath.remove(concretePath.size() - 1);
+                }
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            concretePath.add(step);
+            walk(map.get(step), path, position + 1, concretePath, found);
+            concretePath.remove(concretePath.size() - 1);
+        }
+    }
+
+    /** Copies the field set out of an object; false when a required value is missing. */
+    private static boolean project(Map<String, Object> source, FieldSet fields, Map<String, Object> into) {
+        for (Map.Entry<String, FieldSet> entry : fields.fields().entrySet()) {
+            if (!source.containsKey(entry.getKey())) {
+                return false;
+            }
+            Object value = source.get(entry.getKey());
+            if (entry.getValue().isEmpty() || value == null) {
+                into.put(entry.getKey(), value);
+            } else if (value instanceof Map<?, ?> map) {
+                Map<String, Object> nested = new LinkedHashMap<>();
+                if (!project(cast(map), entry.getValue(), nested)) {
+                    return false;
+                }
+                into.put(entry.getKey(), nested);
+            } else if (value instanceof List<?> list) {
+                List<Object> nestedList = new ArrayList<>();
+                for (Object item : list) {
+                    Map<String, Object> nested = new LinkedHashMap<>();
+                    if (item instanceof Map<?, ?> map && project(cast(map), entry.getValue(), nested)) {
+                        nestedList.add(nested);
+                    } else {
+                        nestedList.add(item);
+                    }
+                }
+                into.put(entry.getKey(), nestedList);
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> errorsOf(Map<String, Object> response) {
+        Object errors = response.get("errors");
+        if (!(errors instanceof List<?> list)) {
+            return List.of();
+        }
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Object error : list) {
+            if (error instanceof Map<?, ?> map) {
+                result.add((Map<String, Object>) map);
+            }
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withService(Map<String, Object> error, Subgraph subgraph) {
+        Map<String, Object> copy = new LinkedHashMap<>(error);
+        Map<String, Object> extensions = copy.get("extensions") instanceof Map<?, ?> map
+                ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
+        extensions.put("serviceName", subgraph.name());
+        copy.put("extensions", extensions);
+        // Subgraph locations refer to the subgraph document, not the client's: meaningless here.
+        copy.remove("locations");
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+    private record Target(Map<String, Object> object, List<Object> path) {
+    }
+
+    private static final class JumpTargets {
+        final EntityJump jump;
+        final List<Map<String, Object>> representations = new ArrayList<>();
+        final List<List<Target>> byRepresentation = new ArrayList<>();
+
+        JumpTargets(EntityJump jump) {
+            this.jump = jump;
+        }
+    }
+
+    private static final class State {
+        final Map<String, Object> data = new LinkedHashMap<>();
+        final List<Map<String, Object>> errors = new ArrayList<>();
+        final Map<String, Object> variables;
+        final String authorization;
+        final AtomicInteger requests = new AtomicInteger();
+
+        State(Map<String, Object> variables, String authorization) {
+            this.variables = variables;
+            this.authorization = authorization;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.lodestone.gateway.execution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+
+import org.lodestone.gateway.planning.NormalizedOperation;
+import org.lodestone.gateway.planning.Selection;
+import org.lodestone.gateway.planning.Selection.FieldSelection;
+import org.lodestone.gateway.planning.Selection.FragmentSelection;
+
+/**
+ * Builds the client's {@code data} from the merged subgraph answers: exactly the requested
+ * response keys in the requested order (key and {@code @requires} fields the gateway added are
+ * dropped), {@code __typename} filled in, and nulls propagated to the nearest nullable parent as the
+ * GraphQL spec requires.
+ */
+public final class ResponseShaper {
+
+    /** Marks "null in a non-null position": the parent must become null. */
+    private static final Object PROPAGATE = new Object();
+
+    private final GraphQLSchema schema;
+    private final Function<String, java.util.Set<String>> possibleTypes;
+    private final List<Map<String, Object>> errors;
+
+    private ResponseShaper(GraphQLSchema schema, Function<String, java.util.Set<String>> possibleTypes,
+            List<Map<String, Object>> errors) {
+        this.schema = schema;
+        this.possibleTypes = possibleTypes;
+        this.errors = errors;
+    }
+
+    public record Shaped(Map<String, Object> data, List<Map<String, Object>> errors) {
+    }
+
+    public static Shaped shape(GraphQLSchema schema, Function<String, java.util.Set<String>> possibleTypes,
+            NormalizedOperation operation, Map<String, Object> raw, List<Map<String, Object>> errors) {
+        ResponseShaper shaper = new ResponseShaper(schema, possibleTypes, new ArrayList<>(errors));
+        GraphQLObjectType root = schema.getObjectType(operation.rootTypeName());
+        Object data = shaper.completeObject(root, operation.selections(), raw, new ArrayList<>());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shaped = data == null ? null : (Map<String, Object>) data;
+        return new Shaped(shaped, shaper.errors);
+    }
+
+    private Object completeObject(GraphQLObjectType type, List<Selection> selections, Map<String, Object> source,
+            List<Object> path) {
+        Map<String, List<FieldSelection>> fields = new LinkedHashMap<>();
+        collectFields(type, selections, fields);
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (Map.Entry<String, List<FieldSelection>> entry : fields.entrySet()) {
+            String key = entry.getKey();
+            FieldSelection first = entry.getValue().get(0);
+            if (first.isTypename()) {
+                result.put(key, type.getName());
+                continue;
+            }
+            if (first.name().equals("__schema") || first.name().equals("__type")) {
+                // Answered locally from the API schema before shaping; already in its final shape.
+                result.put(key, source.get(key));
+                continue;
+            }
+            GraphQLFieldDefinition definition = type.getFieldDefinition(first.name());
+            path.add(key);
+            Object value;
+            if (first.denied()) {
+                errors.add(GraphQLErrors.error("Not authorized to access " + type.getName() + "." + first.name(),
+                        List.copyOf(path), GraphQLErrors.FORBIDDEN));
+                value = definition.getType() instanceof GraphQLNonNull ? PROPAGATE : null;
+            } else {
+                List<Selection> subSelections = new ArrayList<>();
+                entry.getValue().forEach(f -> subSelections.addAll(f.selections()));
+                value = completeValue(definition.getType(), source.get(key), subSelections, path);
+            }
+            path.remove(path.size() - 1);
+            if (value == PROPAGATE) {
+                return null;
+            }
+            result.put(key, value);
+        }
+        return result;
+    }
+
+    private Object completeValue(GraphQLType type, Object value, List<Selection> selections, List<Object> path) {
+        if (type instanceof GraphQLNonNull nonNull) {
+            Object completed = completeValue(nonNull.getWrappedType(), value, selections, path);
+            if (completed == null) {
+                ensureError(path);
+                return PROPAGATE;
+            }
+            return completed;
+        }
+        if (value == null) {
+            return null;
+        }
+        if (type instanceof GraphQLList list) {
+            if (!(value instanceof List<?> items)) {
+                return null;
+            }
+            List<Object> result = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                path.add(i);
+                Object item = completeValue(list.getWrappedType(), items.get(i), selections, path);
+                path.remove(path.size() - 1);
+                if (item == PROPAGATE) {
+                    return null;
+                }
+                result.add(item);
+            }
+            return result;
+        }
+        if (selections.isEmpty() || !(value instanceof Map<?, ?> map)) {
+            return value;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        GraphQLObjectType concrete = type instanceof GraphQLObjectType objectType ? objectType
+                : schema.getObjectType(String.valueOf(object.get("__typename")));
+        if (concrete == null) {
+            return null;
+        }
+        return completeObject(concrete, selections, object, path);
+    }
+
+    private void collectFields(GraphQLObjectType type, List<Selection> selections, Map<String, List<FieldSelection>> into) {
+        for (Selection selection : selections) {
+            if (selection instanceof FieldSelection field) {
+                into.computeIfAbsent(field.responseKey(), k -> new ArrayList<>()).add(field);
+            } else if (selection instanceof FragmentSelection fragment) {
+                String condition = fragment.typeCondition();
+                if (condition == null || condition.equals(type.getName())
+                        || possibleTypes.apply(condition).contains(type.getName())) {
+                    collectFields(type, fragment.selections(), into);
+                }
+            }
+        }
+    }
+
+    /** A null in a non-null position needs an error at or below it; add one unless a fetch already did. */
+    private void ensureError(List<Object> path) {
+        for (Map<String, Object> error : errors) {
+            if (error.get("path") instanceof List<?> errorPath && related(errorPath, path)) {
+                return;
+            }
+        }
+        errors.add(GraphQLErrors.error("Cannot return null for non-nullable field", List.copyOf(path),
+                GraphQLErrors.SUBGRAPH_UNAVAILABLE));
+    }
+
+    private static boolean related(List<?> a, List<?> b) {
+        int common = Math.min(a.size(), b.size());
+        for (int i = 0; i < common; i++) {
+            if (!String.valueOf(a.get(i)).equals(String.valueOf(b.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+}

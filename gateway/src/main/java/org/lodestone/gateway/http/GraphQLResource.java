@@ -1,0 +1,186 @@
+package org.lodestone.gateway.http;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+import org.lodestone.gateway.GatewayRuntime;
+import org.lodestone.gateway.config.GatewayConfig;
+import org.lodestone.gateway.execution.GraphQLErrors;
+
+/**
+ * GraphQL over HTTP at {@code /graphql}: POST with {@code application/json}, GET for queries.
+ * Answers {@code application/graphql-response+json} when the client accepts it (request errors
+ * then get 400), else {@code application/json} (request errors then get 200, per the spec).
+ */
+@Path("/graphql")
+@Authenticated
+public class GraphQLResource {
+
+    static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
+    static final String DEBUG_PLAN_HEADER = "X-Lodestone-Debug-Plan";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    @Inject
+    GatewayRuntime runtime;
+    @Inject
+    GatewayConfig config;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    ObjectMapper mapper;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> post(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(DEBUG_PLAN_HEADER) String debug) {
+        String responseType = responseType(accept);
+        if (responseType == null) {
+            return Uni.createFrom().item(notAcceptable());
+        }
+        if (contentType == null || !MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                || MediaType.valueOf(contentType).isWildcardType()) {
+            return Uni.createFrom().item(error(415, responseType, "Send the request as application/json"));
+        }
+        if (body.length > config.limits().maxRequestBytes()) {
+            return Uni.createFrom().item(error(413, responseType, "Request body is " + body.length
+                    + " bytes; the limit is " + config.limits().maxRequestBytes()));
+        }
+        Map<String, Object> json;
+        try {
+            json = mapper.readValue(body, JSON_OBJECT);
+        } catch (IOException e) {
+            return Uni.createFrom().item(error(400, responseType, "Request body is not a JSON object"));
+        }
+        if (json == null) {
+            return Uni.createFrom().item(error(400, responseType, "Request body is not a JSON object"));
+        }
+        Object query = json.get("query");
+        Object operationName = json.get("operationName");
+        Object variables = json.get("variables");
+        Object extensions = json.get("extensions");
+        if (!(query instanceof String) || (operationName != null && !(operationName instanceof String))
+                || (variables != null && !(variables instanceof Map)) || (extensions != null && !(extensions instanceof Map))) {
+            return Uni.createFrom().item(error(400, responseType,
+                    "Expected {\"query\": string, \"operationName\"?: string, \"variables\"?: object, \"extensions\"?: object}"));
+        }
+        return run(new GraphQLRequest((String) query, (String) operationName, cast(variables), cast(extensions)),
+                false, responseType, authorization, debug);
+    }
+
+    @GET
+    public Uni<Response> get(@QueryParam("query") String query, @QueryParam("operationName") String operationName,
+            @QueryParam("variables") String variables, @QueryParam("extensions") String extensions,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(DEBUG_PLAN_HEADER) String debug) {
+        String responseType = responseType(accept);
+        if (responseType == null) {
+            return Uni.createFrom().item(notAcceptable());
+        }
+        if (query == null) {
+            return Uni.createFrom().item(error(400, responseType, "Missing query parameter \"query\""));
+        }
+        Map<String, Object> parsedVariables;
+        Map<String, Object> parsedExtensions;
+        try {
+            parsedVariables = variables == null || variables.isBlank() ? null : mapper.readValue(variables, JSON_OBJECT);
+            parsedExtensions = extensions == null || extensions.isBlank() ? null : mapper.readValue(extensions, JSON_OBJECT);
+        } catch (IOException e) {
+            return Uni.createFrom().item(error(400, responseType, "\"variables\" and \"extensions\" must be JSON objects"));
+        }
+        return run(new GraphQLRequest(query, operationName, parsedVariables, parsedExtensions), true, responseType,
+                authorization, debug);
+    }
+
+    private Uni<Response> run(GraphQLRequest request, boolean readOnly, String responseType, String authorization,
+            String debug) {
+        boolean debugPlan = config.debugPlan() || "true".equalsIgnoreCase(debug);
+        Set<String> roles = identity.getRoles();
+        RequestContext context = new RequestContext(authorization, !identity.isAnonymous(), roles, readOnly, debugPlan);
+        return runtime.processor().process(request, context).map(response -> {
+            int status = response.status() != 0 ? response.status()
+                    : response.requestError() && responseType.equals(GRAPHQL_RESPONSE_JSON) ? 400 : 200;
+            Response.ResponseBuilder builder = Response.status(status).type(responseType).entity(response.body());
+            if (status == 405) {
+                builder.header("Allow", "POST");
+            }
+            return builder.build();
+        });
+    }
+
+    /** The media type to answer with, or null when the client accepts neither GraphQL JSON type. */
+    static String responseType(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return MediaType.APPLICATION_JSON;
+        }
+        String best = null;
+        double bestQuality = 0;
+        for (String part : accept.split(",")) {
+            MediaType type;
+            try {
+                type = MediaType.valueOf(part.trim());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            double quality = type.getParameters().containsKey("q") ? parseQuality(type.getParameters().get("q")) : 1.0;
+            String candidate = null;
+            if (type.getType().equals("application") && type.getSubtype().equals("graphql-response+json")) {
+                candidate = GRAPHQL_RESPONSE_JSON;
+            } else if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                // application/json, application/*, */*: legacy JSON.
+                candidate = MediaType.APPLICATION_JSON;
+            }
+            if (candidate != null && quality > bestQuality
+                    || (candidate != null && quality == bestQuality && candidate.equals(GRAPHQL_RESPONSE_JSON))) {
+                best = candidate;
+                bestQuality = quality;
+            }
+        }
+        return best;
+    }
+
+    private static double parseQuality(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Response notAcceptable() {
+        return Response.status(406).type(MediaType.APPLICATION_JSON).entity(Map.of("errors", List.of(GraphQLErrors.error(
+                "Accept application/graphql-response+json or application/json", GraphQLErrors.BAD_USER_INPUT))))
+                .build();
+    }
+
+    private static Response error(int status, String responseType, String message) {
+        return Response.status(status).type(responseType)
+                .entity(Map.of("errors", List.of(GraphQLErrors.error(message, GraphQLErrors.BAD_USER_INPUT)))).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

@@ -1,0 +1,25 @@
+package org.lodestone.gateway.planning;
+
+import java.util.List;
+
+import org.lodestone.gateway.supergraph.FieldSet;
+
+/**
+ * One {@code _entities} call inside an entity fetch: every object of {@code typeName} found at
+ * any of {@code paths} in the response so far becomes a representation ({@code __typename} + key fields +
+ * {@code @requires} fields); equal representations are sent once.
+ *
+ * @param alias response key of the {@code _entities} field in the fetch document
+ * @param variable the representations variable name
+ * @param paths each a list of response keys from the root, {@code @} for each list level
+ * @param fieldKeys response keys this call fills on each object
+ */
+public record EntityJump(String alias, String variable, String typeName, List<List<String>> paths, FieldSet representation,
+        List<String> fieldKeys) {
+
+    @Override
+    public String toString() {
+        return typeName + " @ " + paths.stream().map(p -> p.isEmpty() ? "<root>" : String.join(".", p))
+                .collect(java.util.stream.Collectors.joining(" + ")) + " {__typename " + representation + "}";
+    }
+}

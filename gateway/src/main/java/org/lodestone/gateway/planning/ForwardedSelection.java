@@ -1,0 +1,106 @@
+package org.lodestone.gateway.planning;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lodestone.gateway.supergraph.FieldSet;
+
+/** A selection set being assembled for one subgraph; same response keys merge. */
+final class ForwardedSelection {
+
+    private final Map<String, ForwardedField> fields = new LinkedHashMap<>();
+    private final Map<String, ForwardedSelection> fragments = new LinkedHashMap<>();
+
+    ForwardedField field(String responseKey, String name, String arguments, List<String> variables) {
+        return fields.computeIfAbsent(responseKey, k -> new ForwardedField(responseKey, name, arguments, variables));
+    }
+
+    ForwardedField field(String name) {
+        return field(name, name, "", List.of());
+    }
+
+    ForwardedSelection fragment(String typeCondition) {
+        return fragments.computeIfAbsent(typeCondition, k -> new ForwardedSelection());
+    }
+
+    void addFieldSet(FieldSet fieldSet) {
+        fieldSet.fields().forEach((name, child) -> {
+            ForwardedField field = field(name);
+            if (!child.isEmpty()) {
+                field.selection().addFieldSet(child);
+            }
+        });
+    }
+
+    boolean isEmpty() {
+        return fields.isEmpty() && fragments.isEmpty();
+    }
+
+    List<String> fieldKeys() {
+        return List.copyOf(fields.keySet());
+    }
+
+    void collectVariables(Set<String> into) {
+        for (ForwardedField field : fields.values()) {
+            into.addAll(field.variables);
+            if (field.selection != null) {
+                field.selection.collectVariables(into);
+            }
+        }
+        fragments.values().forEach(f -> f.collectVariables(into));
+    }
+
+    void print(StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (ForwardedField field : fields.values()) {
+            if (!first) {
+                out.append(' ');
+            }
+            first = false;
+            if (!field.responseKey.equals(field.name)) {
+                out.append(field.responseKey).append(':');
+            }
+            out.append(field.name);
+            if (!field.arguments.isEmpty()) {
+                out.append('(').append(field.arguments).append(')');
+            }
+            if (field.selection != null && !field.selection.isEmpty()) {
+                field.selection.print(out);
+            }
+        }
+        for (Map.Entry<String, ForwardedSelection> fragment : fragments.entrySet()) {
+            if (!first) {
+                out.append(' ');
+            }
+            first = false;
+            out.append("...on ").append(fragment.getKey());
+            fragment.getValue().print(out);
+        }
+        out.append('}');
+    }
+
+    static final class ForwardedField {
+        private final String responseKey;
+        private final String name;
+        private final String arguments;
+        private final List<String> variables;
+        private ForwardedSelection selection;
+
+        private ForwardedField(String responseKey, String name, String arguments, List<String> variables) {
+            this.responseKey = responseKey;
+            this.name = name;
+            this.arguments = arguments;
+            this.variables = variables;
+        }
+
+        ForwardedSelection selection() {
+            if (selection == null) {
+                selection = new ForwardedSelection();
+            }
+            return selection;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.lodestone.gateway.supergraph;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+
+/**
+ * The loaded supergraph: subgraphs with their URLs, federation metadata per type and field,
+ * and the public API schema (no join directives, no {@code @inaccessible} elements).
+ */
+public final class Supergraph {
+
+    private final Map<String, Subgraph> subgraphs;
+    private final Map<String, TypeMeta> types;
+    private final GraphQLSchema apiSchema;
+    private final Map<String, Set<String>> possibleTypes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeMeta> types, GraphQLSchema apiSchema) {
+        this.subgraphs = Map.copyOf(subgraphs);
+        this.types = Map.copyOf(types);
+        this.apiSchema = apiSchema;
+    }
+
+    /** Subgraphs keyed by their {@code join__Graph} enum value, in enum order. */
+    public Collection<Subgraph> subgraphs() {
+        return subgraphs.values().stream().sorted((a, b) -> a.enumValue().compareTo(b.enumValue())).toList();
+    }
+
+    public Subgraph subgraph(String enumValue) {
+        Subgraph subgraph = subgraphs.get(enumValue);
+        if (subgraph == null) {
+            throw new IllegalArgumentException("Unknown subgraph " + enumValue);
+        }
+        return subgraph;
+    }
+
+    public TypeMeta type(String name) {
+        return types.get(name);
+    }
+
+    public GraphQLSchema apiSchema() {
+        return apiSchema;
+    }
+
+    /** Concrete object types a composite type can be at runtime, by name, sorted. */
+    public Set<String> possibleTypes(String typeName) {
+        return possibleTypes.computeIfAbsent(typeName, this::computePossibleTypes);
+    }
+
+    private Set<String> computePossibleTypes(String typeName) {
+        Set<String> result = new TreeSet<>();
+        graphql.schema.GraphQLType type = apiSchema.getType(typeName);
+        if (type instanceof GraphQLObjectType) {
+            result.add(typeName);
+        } else if (type instanceof graphql.schema.GraphQLInterfaceType iface) {
+            apiSchema.getImplementations(iface).forEach(o -> result.add(o.getName()));
+        } else if (type instanceof graphql.schema.GraphQLUnionType union) {
+            union.getTypes().forEach(t -> result.add(((GraphQLNamedType) t).getName()));
+        }
+        return java.util.Collections.unmodifiableSet(result);
+    }
+
+    /** A copy with some subgraph URLs replaced (keys are subgraph names or enum values). */
+    public Supergraph withUrls(Map<String, String> urlsByName) {
+        Map<String, Subgraph> updated = new LinkedHashMap<>();
+        for (Subgraph subgraph : subgraphs.values()) {
+            String url = urlsByName.get(subgraph.name());
+            if (url == null) {
+                url = urlsByName.get(subgraph.enumValue());
+            }
+            updated.put(subgraph.enumValue(), url == null ? subgraph : subgraph.withUrl(url));
+        }
+        return new Supergraph(updated, types, apiSchema);
+    }
+
+    public List<String> subgraphNames() {
+        return subgraphs().stream().map(Subgraph::name).toList();
+    }
+}

@@ -1,0 +1,308 @@
+package org.lodestone.gateway.supergraph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.BooleanValue;
+import graphql.language.Definition;
+import graphql.language.Directive;
+import graphql.language.DirectiveDefinition;
+import graphql.language.DirectivesContainer;
+import graphql.language.Document;
+import graphql.language.EnumTypeDefinition;
+import graphql.language.EnumValue;
+import graphql.language.EnumValueDefinition;
+import graphql.language.FieldDefinition;
+import graphql.language.InputObjectTypeDefinition;
+import graphql.language.InputValueDefinition;
+import graphql.language.InterfaceTypeDefinition;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.ScalarTypeDefinition;
+import graphql.language.SchemaDefinition;
+import graphql.language.StringValue;
+import graphql.language.Type;
+import graphql.language.TypeDefinition;
+import graphql.language.TypeName;
+import graphql.language.UnionTypeDefinition;
+import graphql.language.Value;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+
+/**
+ * Reads a Federation 2 supergraph SDL (as composed by a federation composition library) into a
+ * {@link Supergraph}. Only the join/link/inaccessible/authentication directives are interpreted;
+ * everything else about types comes from the SDL itself, so new fields need no gateway code.
+ */
+public final class SupergraphLoader {
+
+    private static final Set<String> KEPT_DIRECTIVES = Set.of("deprecated", "specifiedBy", "oneOf");
+    private static final Set<String> FEDERATION_TYPES_PREFIXES = Set.of("join__", "link__", "requiresScopes__",
+            "policy__", "authenticated__");
+
+    private SupergraphLoader() {
+    }
+
+    /** {@code classpath:name} or a file path. */
+    public static Supergraph load(String location) {
+        return parse(readLocation(location));
+    }
+
+    public static String readLocation(String location) {
+        try {
+            if (location.startsWith("classpath:")) {
+                String resource = location.substring("classpath:".length());
+                ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                try (InputStream in = loader.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("Supergraph resource not found on classpath: " + resource);
+                    }
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return Files.readString(Path.of(location));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read supergraph from " + location, e);
+        }
+    }
+
+    public static Supergraph parse(String sdl) {
+        Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+                .document(sdl).parserOptions(ParserOptions.getDefaultSdlParserOptions()).build());
+        Map<String, Subgraph> subgraphs = readGraphs(document);
+        if (subgraphs.isEmpty()) {
+            throw new IllegalStateException("Not a supergraph: no join__Graph enum with @join__graph values");
+        }
+        Map<String, TypeMeta> types = new LinkedHashMap<>();
+        for (Definition<?> definition : document.getDefinitions()) {
+            if (definition instanceof TypeDefinition<?> type && !isFederationType(type.getName())) {
+                types.put(type.getName(), readType(type));
+            }
+        }
+        return new Supergraph(subgraphs, types, buildApiSchema(document));
+    }
+
+    private static Map<String, Subgraph> readGraphs(Document document) {
+        Map<String, Subgraph> result = new LinkedHashMap<>();
+        for (EnumTypeDefinition enumType : document.getDefinitionsOfType(EnumTypeDefinition.class)) {
+            if (!enumType.getName().equals("join__Graph")) {
+                continue;
+            }
+            for (EnumValueDefinition value : enumType.getEnumValueDefinitions()) {
+                Directive graph = value.getDirectives("join__graph").stream().findFirst().orElse(null);
+                String name = graph == null ? value.getName().toLowerCase() : string(graph, "name");
+                String url = graph == null ? null : string(graph, "url");
+                result.put(value.getName(), new Subgraph(value.getName(), name, url));
+            }
+        }
+        return result;
+    }
+
+    private static TypeMeta readType(TypeDefinition<?> type) {
+        Set<String> graphs = new LinkedHashSet<>();
+        List<KeyMeta> keys = new ArrayList<>();
+        Set<String> interfaceObjectGraphs = new LinkedHashSet<>();
+        for (Directive joinType : type.getDirectives("join__type")) {
+            String graph = enumValue(joinType, "graph");
+            graphs.add(graph);
+            String key = string(joinType, "key");
+            if (key != null) {
+                Boolean resolvable = bool(joinType, "resolvable");
+                keys.add(new KeyMeta(graph, FieldSet.parse(key), resolvable == null || resolvable));
+            }
+            if (Boolean.TRUE.equals(bool(joinType, "isInterfaceObject"))) {
+                interfaceObjectGraphs.add(graph);
+            }
+        }
+        Map<String, FieldMeta> fields = new LinkedHashMap<>();
+        List<FieldDefinition> fieldDefinitions = List.of();
+        if (type instanceof ObjectTypeDefinition object) {
+            fieldDefinitions = object.getFieldDefinitions();
+        } else if (type instanceof InterfaceTypeDefinition iface) {
+            fieldDefinitions = iface.getFieldDefinitions();
+        }
+        for (FieldDefinition field : fieldDefinitions) {
+            fields.put(field.getName(), readField(field, graphs));
+        }
+        TypeMeta.Kind kind = TypeMeta.Kind.SCALAR;
+        if (type instanceof ObjectTypeDefinition) {
+            kind = TypeMeta.Kind.OBJECT;
+        } else if (type instanceof InterfaceTypeDefinition) {
+            kind = TypeMeta.Kind.INTERFACE;
+        } else if (type instanceof UnionTypeDefinition) {
+            kind = TypeMeta.Kind.UNION;
+        } else if (type instanceof EnumTypeDefinition) {
+            kind = TypeMeta.Kind.ENUM;
+        } else if (type instanceof InputObjectTypeDefinition) {
+            kind = TypeMeta.Kind.INPUT_OBJECT;
+        }
+        return new TypeMeta(type.getName(), kind, graphs, keys, fields, interfaceObjectGraphs, accessRule(type));
+    }
+
+    private static FieldMeta readField(FieldDefinition field, Set<String> typeGraphs) {
+        List<FieldSource> sources = new ArrayList<>();
+        List<Directive> joinFields = field.getDirectives("join__field");
+        for (Directive joinField : joinFields) {
+            String graph = enumValue(joinField, "graph");
+            if (graph == null) {
+                // A join__field without graph marks a field no subgraph resolves directly (e.g. interfaceObject).
+                continue;
+            }
+            sources.add(new FieldSource(graph, FieldSet.parse(string(joinField, "requires")),
+                    FieldSet.parse(string(joinField, "provides")), Boolean.TRUE.equals(bool(joinField, "external")),
+                    string(joinField, "override"), Boolean.TRUE.equals(bool(joinField, "usedOverridden"))));
+        }
+        if (joinFields.isEmpty()) {
+            // No join__field: every graph defining the type resolves the field.
+            for (String graph : typeGraphs) {
+                sources.add(new FieldSource(graph, FieldSet.EMPTY, FieldSet.EMPTY, false, null, false));
+            }
+        }
+        return new FieldMeta(field.getName(), namedType(field.getType()), List.copyOf(sources), accessRule(field));
+    }
+
+    private static AccessRule accessRule(DirectivesContainer<?> element) {
+        boolean authenticated = !element.getDirectives("authenticated").isEmpty();
+        List<List<String>> scopes = new ArrayList<>();
+        for (Directive directive : element.getDirectives("requiresScopes")) {
+            Argument argument = directive.getArgument("scopes");
+            if (argument != null && argument.getValue() instanceof ArrayValue outer) {
+                for (Value<?> inner : outer.getValues()) {
+                    List<String> conjunction = new ArrayList<>();
+                    if (inner instanceof ArrayValue innerList) {
+                        innerList.getValues().forEach(v -> conjunction.add(((StringValue) v).getValue()));
+                    } else if (inner instanceof StringValue single) {
+                        conjunction.add(single.getValue());
+                    }
+                    scopes.add(List.copyOf(conjunction));
+                }
+            }
+        }
+        return authenticated || !scopes.isEmpty() ? new AccessRule(authenticated, List.copyOf(scopes)) : AccessRule.OPEN;
+    }
+
+    /** Public API schema: definitions minus federation machinery and {@code @inaccessible} elements. */
+    private static GraphQLSchema buildApiSchema(Document document) {
+        Set<String> inaccessibleTypes = new LinkedHashSet<>();
+        for (Definition<?> definition : document.getDefinitions()) {
+            if (definition instanceof TypeDefinition<?> type && isInaccessible(type)) {
+                inaccessibleTypes.add(type.getName());
+            }
+        }
+        List<Definition> kept = new ArrayList<>();
+        for (Definition<?> definition : document.getDefinitions()) {
+            if (definition instanceof DirectiveDefinition) {
+                continue;
+            }
+            if (definition instanceof SchemaDefinition schema) {
+                kept.add(schema.transform(b -> b.directives(List.of())));
+                continue;
+            }
+            if (!(definition instanceof TypeDefinition<?> type) || isFederationType(type.getName())
+                    || inaccessibleTypes.contains(type.getName())) {
+                continue;
+            }
+            kept.add(strip(type, inaccessibleTypes));
+        }
+        TypeDefinitionRegistry registry = new SchemaParser().buildRegistry(Document.newDocument().definitions(kept).build());
+        return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+    }
+
+    private static Definition<?> strip(TypeDefinition<?> type, Set<String> inaccessibleTypes) {
+        if (type instanceof ObjectTypeDefinition object) {
+            return object.transform(b -> b.directives(kept(object))
+                    .implementz(object.getImplements().stream()
+                            .filter(i -> !inaccessibleTypes.contains(((TypeName) i).getName())).toList())
+                    .fieldDefinitions(stripFields(object.getFieldDefinitions())));
+        }
+        if (type instanceof InterfaceTypeDefinition iface) {
+            return iface.transform(b -> b.directives(kept(iface))
+                    .implementz(iface.getImplements().stream()
+                            .filter(i -> !inaccessibleTypes.contains(((TypeName) i).getName())).toList())
+                    .definitions(stripFields(iface.getFieldDefinitions())));
+        }
+        if (type instanceof UnionTypeDefinition union) {
+            return union.transform(b -> b.directives(kept(union))
+                    .memberTypes(union.getMemberTypes().stream()
+                            .filter(m -> !inaccessibleTypes.contains(((TypeName) m).getName())).toList()));
+        }
+        if (type instanceof EnumTypeDefinition enumType) {
+            return enumType.transform(b -> b.directives(kept(enumType))
+                    .enumValueDefinitions(enumType.getEnumValueDefinitions().stream()
+                            .filter(v -> !isInaccessible(v))
+                            .map(v -> v.transform(vb -> vb.directives(kept(v)))).toList()));
+        }
+        if (type instanceof InputObjectTypeDefinition input) {
+            return input.transform(b -> b.directives(kept(input))
+                    .inputValueDefinitions(stripInputs(input.getInputValueDefinitions())));
+        }
+        if (type instanceof ScalarTypeDefinition scalar) {
+            return scalar.transform(b -> b.directives(kept(scalar)));
+        }
+        return type;
+    }
+
+    private static List<FieldDefinition> stripFields(List<FieldDefinition> fields) {
+        return fields.stream().filter(f -> !isInaccessible(f))
+                .map(f -> f.transform(b -> b.directives(kept(f)).inputValueDefinitions(stripInputs(f.getInputValueDefinitions()))))
+                .toList();
+    }
+
+    private static List<InputValueDefinition> stripInputs(List<InputValueDefinition> inputs) {
+        return inputs.stream().filter(i -> !isInaccessible(i)).map(i -> i.transform(b -> b.directives(kept(i)))).toList();
+    }
+
+    private static List<Directive> kept(DirectivesContainer<?> element) {
+        return element.getDirectives().stream().filter(d -> KEPT_DIRECTIVES.contains(d.getName())).toList();
+    }
+
+    private static boolean isInaccessible(DirectivesContainer<?> element) {
+        return !element.getDirectives("inaccessible").isEmpty();
+    }
+
+    private static boolean isFederationType(String name) {
+        return FEDERATION_TYPES_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    static String namedType(Type<?> type) {
+        if (type instanceof NonNullType nonNull) {
+            return namedType(nonNull.getType());
+        }
+        if (type instanceof ListType list) {
+            return namedType(list.getType());
+        }
+        return ((TypeName) type).getName();
+    }
+
+    private static String string(Directive directive, String argument) {
+        Argument arg = directive.getArgument(argument);
+        return arg != null && arg.getValue() instanceof StringValue value ? value.getValue() : null;
+    }
+
+    private static String enumValue(Directive directive, String argument) {
+        Argument arg = directive.getArgument(argument);
+        return arg != null && arg.getValue() instanceof EnumValue value ? value.getName() : null;
+    }
+
+    private static Boolean bool(Directive directive, String argument) {
+        Argument arg = directive.getArgument(argument);
+        return arg != null && arg.getValue() instanceof BooleanValue value ? value.isValue() : null;
+    }
+}

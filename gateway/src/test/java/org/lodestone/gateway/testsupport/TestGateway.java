@@ -1,0 +1,109 @@
+package org.lodestone.gateway.testsupport;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.lodestone.gateway.execution.PlanExecutor;
+import org.lodestone.gateway.execution.VertxSubgraphClient;
+import org.lodestone.gateway.http.GraphQLRequest;
+import org.lodestone.gateway.http.GraphQLRequestProcessor;
+import org.lodestone.gateway.http.GraphQLResponse;
+import org.lodestone.gateway.http.RequestContext;
+import org.lodestone.gateway.http.RequestLimits;
+import org.lodestone.gateway.supergraph.Supergraph;
+import org.lodestone.gateway.supergraph.SupergraphLoader;
+
+/** The gateway pipeline without Quarkus: a supergraph, stub subgraphs on random ports, a real HTTP client. */
+public final class TestGateway implements AutoCloseable {
+
+    private static final io.vertx.mutiny.core.Vertx VERTX = io.vertx.mutiny.core.Vertx.vertx();
+
+    private final Map<String, StubSubgraph> stubs = new LinkedHashMap<>();
+    private final GraphQLRequestProcessor processor;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    /**
+     * @param supergraphResource classpath resource of the supergraph
+     * @param group folder under {@code subgraphs/} holding each subgraph's SDL and data
+     * @param overrides subgraph name to another group folder (for variants)
+     */
+    public TestGateway(String supergraphResource, String group, Map<String, String> overrides) {
+        Supergraph loaded = SupergraphLoader.load("classpath:" + supergraphResource);
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String name : loaded.subgraphNames()) {
+            StubSubgraph stub = StubSubgraph.start(overrides.getOrDefault(name, group), name);
+            stubs.put(name, stub);
+            urls.put(name, stub.url());
+        }
+        Supergraph supergraph = loaded.withUrls(urls);
+        VertxSubgraphClient client = new VertxSubgraphClient(VERTX, new ObjectMapper(), Duration.ofMillis(2500),
+                Duration.ofMillis(500), registry);
+        processor = new GraphQLRequestProcessor(supergraph, new PlanExecutor(supergraph, client),
+                new RequestLimits(12, 20, 10000), 100, true);
+    }
+
+    public TestGateway(String supergraphResource, String group) {
+        this(supergraphResource, group, Map.of());
+    }
+
+    public StubSubgraph stub(String name) {
+        return stubs.get(name);
+    }
+
+    public GraphQLRequestProcessor processor() {
+        return processor;
+    }
+
+    public SimpleMeterRegistry registry() {
+        return registry;
+    }
+
+    public int totalRequests() {
+        return stubs.values().stream().mapToInt(StubSubgraph::requestCount).sum();
+    }
+
+    public void reset() {
+        stubs.values().forEach(StubSubgraph::reset);
+    }
+
+    public Map<String, Object> run(String query) {
+        return run(query, Map.of(), Set.of("admin"));
+    }
+
+    public Map<String, Object> run(String query, Map<String, Object> variables) {
+        return run(query, variables, Set.of("admin"));
+    }
+
+    public Map<String, Object> run(String query, Map<String, Object> variables, Set<String> roles) {
+        GraphQLResponse response = processor.process(new GraphQLRequest(query, null, variables, null),
+                new RequestContext("Bearer test-token", true, roles, false, true)).await().atMost(Duration.ofSeconds(20));
+        return response.body();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object at(Map<String, Object> body, Object... path) {
+        Object current = body;
+        for (Object step : path) {
+            if (current instanceof Map<?, ?> map) {
+                current = map.get(step);
+            } else if (current instanceof List<?> list) {
+                current = list.get((Integer) step);
+            } else {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void close() {
+        stubs.values().forEach(StubSubgraph::close);
+    }
+}
