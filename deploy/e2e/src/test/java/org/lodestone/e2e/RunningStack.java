@@ -31,6 +31,7 @@ public final class RunningStack implements BeforeAllCallback {
 
     private static LocalStack stack;
     private static String expiring;
+    private static Throwable bootFailure;
     private static Keycloak keycloak;
     private static Graphql graphql;
 
@@ -58,6 +59,18 @@ public final class RunningStack implements BeforeAllCallback {
     }
 
     private static LocalStack boot() {
+        if (bootFailure != null) {
+            throw new IllegalStateException("the stack failed to boot for an earlier test class", bootFailure);
+        }
+        try {
+            return bootOnce();
+        } catch (RuntimeException | Error e) {
+            bootFailure = e;
+            throw e;
+        }
+    }
+
+    private static LocalStack bootOnce() {
         Path repository = Path.of(System.getProperty("lodestone.repository", "../..")).toAbsolutePath().normalize();
         Path home = Path.of(System.getProperty("lodestone.e2e.home", "target/e2e-home")).toAbsolutePath();
         // fresh state every run: empty databases and a freshly imported realm; the Keycloak installation stays
@@ -74,16 +87,24 @@ public final class RunningStack implements BeforeAllCallback {
         step("booting the stack (data " + home + ", ports " + ports + ")");
         long started = System.nanoTime();
         LocalStack booted = new LocalStack(settings, line -> System.out.println("    [stack] " + line));
+        // Should the test JVM be stopped before JUnit closes the store, the processes must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(booted::stop, "e2e-stack-stop"));
         booted.start();
-        step("stack ready in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+        try {
+            step("stack ready in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
+            keycloak = new Keycloak(settings.keycloakUrl());
+            graphql = new Graphql(settings.gatewayUrl());
+            step("password grant for every demo user (client " + Keycloak.CLIENT + ")");
+            DEMO_USERS.forEach(keycloak::token);
+            // Issued now, checked by the token scenario minutes later: by then well past expiry and clock skew.
+            step("a genuine jp-member token that lives " + EXPIRING_LIFESPAN
+                    + " s (the admin API shortens the client's token lifespan for one grant)");
+            expiring = keycloak.shortLivedToken("jp-member", EXPIRING_LIFESPAN);
+        } catch (RuntimeException | Error e) {
+            booted.stop();
+            throw e;
+        }
         stack = booted;
-        keycloak = new Keycloak(settings.keycloakUrl());
-        graphql = new Graphql(settings.gatewayUrl());
-        step("password grant for every demo user (client " + Keycloak.CLIENT + ")");
-        DEMO_USERS.forEach(keycloak::token);
-        // Issued now, checked by the token scenario a few minutes later: by then it is well past expiry and skew.
-        step("a genuine jp-member token that lives " + EXPIRING_LIFESPAN + " s (admin API sets the client's token lifespan)");
-        expiring = keycloak.shortLivedToken("jp-member", EXPIRING_LIFESPAN);
         return booted;
     }
 
