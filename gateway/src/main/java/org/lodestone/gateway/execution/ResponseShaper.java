@@ -119,7 +119,7 @@ public final class ResponseShaper {
             }
             return result;
         }
-        if (selections.isEmpty() || !(value instanceof Map<?, ?> map)) {
+        if (!(type instanceof graphql.schema.GraphQLCompositeType) || !(value instanceof Map<?, ?> map)) {
             return value;
         }
         @SuppressWarnings("unchecked")

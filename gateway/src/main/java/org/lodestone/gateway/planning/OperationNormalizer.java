@@ -57,8 +57,14 @@ public final class OperationNormalizer {
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
         Map<String, VariableDefinition> variableDefinitions = new LinkedHashMap<>();
         operation.getVariableDefinitions().forEach(v -> variableDefinitions.put(v.getName(), v));
-        Normalizer normalizer = new Normalizer(fragments, variables == null ? Map.of() : variables, variableDefinitions);
-        List<Selection> selections = normalizer.selections(operation.getSelectionSet());
+        Normalizer normalizer = new Normalizer(schema, fragments, variables == null ? Map.of() : variables,
+                variableDefinitions);
+        String rootType = switch (operation.getOperation()) {
+            case QUERY -> schema.getQueryType().getName();
+            case MUTATION -> schema.getMutationType().getName();
+            case SUBSCRIPTION -> schema.getSubscriptionType().getName();
+        };
+        List<Selection> selections = normalizer.selections(operation.getSelectionSet(), rootType);
         return create(operation.getOperation(), operation.getName(), selections, variableDefinitions);
     }
 
@@ -116,10 +122,11 @@ public final class OperationNormalizer {
         out.append('}');
     }
 
-    private record Normalizer(Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
-            Map<String, VariableDefinition> variableDefinitions) {
+    private record Normalizer(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
+            Map<String, Object> variables, Map<String, VariableDefinition> variableDefinitions) {
 
-        List<Selection> selections(SelectionSet selectionSet) {
+        /** Fragments on the parent type itself are flattened, so fragment layout does not change the plan key. */
+        List<Selection> selections(SelectionSet selectionSet, String parentType) {
             List<Selection> raw = new ArrayList<>();
             if (selectionSet == null) {
                 return raw;
@@ -129,27 +136,40 @@ public final class OperationNormalizer {
                     continue;
                 }
                 if (selection instanceof Field field) {
-                    raw.add(field(field));
+                    raw.add(field(field, parentType));
                 } else if (selection instanceof InlineFragment inline) {
-                    raw.add(new FragmentSelection(
-                            inline.getTypeCondition() == null ? null : inline.getTypeCondition().getName(),
-                            selections(inline.getSelectionSet())));
+                    String condition = inline.getTypeCondition() == null ? null : inline.getTypeCondition().getName();
+                    fragment(condition, inline.getSelectionSet(), parentType, raw);
                 } else if (selection instanceof FragmentSpread spread) {
                     FragmentDefinition definition = fragments.get(spread.getName());
-                    raw.add(new FragmentSelection(definition.getTypeCondition().getName(),
-                            selections(definition.getSelectionSet())));
+                    fragment(definition.getTypeCondition().getName(), definition.getSelectionSet(), parentType, raw);
                 }
             }
             return merge(raw);
         }
 
-        private FieldSelection field(Field field) {
+        private void fragment(String condition, SelectionSet selectionSet, String parentType, List<Selection> into) {
+            if (condition == null || condition.equals(parentType)) {
+                into.addAll(selections(selectionSet, parentType));
+            } else {
+                into.add(new FragmentSelection(condition, selections(selectionSet, condition)));
+            }
+        }
+
+        private FieldSelection field(Field field, String parentType) {
             String arguments = field.getArguments().stream().map(AstPrinter::printAst).collect(Collectors.joining(", "));
             Set<String> referenced = new LinkedHashSet<>();
             field.getArguments().forEach(a -> collectVariables(a, referenced));
             String key = field.getAlias() == null ? field.getName() : field.getAlias();
-            return new FieldSelection(key, field.getName(), arguments, selections(field.getSelectionSet()), false,
-                    List.copyOf(referenced));
+            String childType = null;
+            if (field.getSelectionSet() != null
+                    && schema.getType(parentType) instanceof graphql.schema.GraphQLFieldsContainer container
+                    && container.getFieldDefinition(field.getName()) != null) {
+                childType = graphql.schema.GraphQLTypeUtil.unwrapAll(container.getFieldDefinition(field.getName()).getType())
+                        .getName();
+            }
+            return new FieldSelection(key, field.getName(), arguments, selections(field.getSelectionSet(), childType),
+                    false, List.copyOf(referenced));
         }
 
         private boolean included(graphql.language.DirectivesContainer<?> node) {

@@ -185,7 +185,14 @@ public final class QueryPlanner {
                 FieldSelection field, ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
             ForwardedSelection.ForwardedField forwarded = out.field(field.responseKey(), field.name(), field.arguments(),
                     field.variables());
+            TypeMeta returnType = supergraph.type(meta.typeName());
+            boolean composite = returnType != null && (returnType.kind() == TypeMeta.Kind.OBJECT || returnType.isAbstract());
+            if (!composite) {
+                return fetch.level;
+            }
             if (field.selections().isEmpty()) {
+                // Everything below was skipped or denied; a composite field still needs a selection.
+                forwarded.selection().field("__typename");
                 return fetch.level;
             }
             List<String> childPath = new ArrayList<>(path);
@@ -195,12 +202,15 @@ public final class QueryPlanner {
             }
             FieldSet childProvided = provided.contains(field.name()) ? provided.child(field.name())
                     : meta.source(graph).map(s -> s.provides()).orElse(FieldSet.EMPTY);
-            TypeMeta returnType = supergraph.type(meta.typeName());
             if (returnType.isAbstract()) {
                 forwarded.selection().field("__typename");
             }
-            return planSelections(phase, graph, meta.typeName(), field.selections(), forwarded.selection(),
+            int deepest = planSelections(phase, graph, meta.typeName(), field.selections(), forwarded.selection(),
                     List.copyOf(childPath), fetch, childProvided);
+            if (forwarded.selection().isEmpty()) {
+                forwarded.selection().field("__typename");
+            }
+            return deepest;
         }
 
         private int planRemote(Map<String, FetchBuilder> phase, String graph, TypeMeta type, FieldMeta meta,

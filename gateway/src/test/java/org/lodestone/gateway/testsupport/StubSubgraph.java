@@ -62,8 +62,11 @@ public final class StubSubgraph implements AutoCloseable {
 
     public enum Mode { NORMAL, FAIL_500, STALL, GRAPHQL_ERROR }
 
-    public record Received(String query, Map<String, Object> variables, String authorization) {
+    /** @param sequence global arrival order across all stubs */
+    public record Received(long sequence, String query, Map<String, Object> variables, String authorization) {
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Vertx VERTX = Vertx.vertx();
@@ -94,7 +97,7 @@ public final class StubSubgraph implements AutoCloseable {
             @SuppressWarnings("unchecked")
             Map<String, Object> variables = payload.get("variables") == null ? Map.of()
                     : (Map<String, Object>) payload.get("variables");
-            received.add(new Received((String) payload.get("query"), variables, request.getHeader("Authorization")));
+            received.add(new Received(SEQUENCE.incrementAndGet(), (String) payload.get("query"), variables, request.getHeader("Authorization")));
             switch (mode) {
                 case FAIL_500 -> request.response().setStatusCode(503).end("down for maintenance");
                 case STALL -> VERTX.setTimer(5000, id -> request.response().end("{}"));
