@@ -105,7 +105,7 @@ class RolesSeeWhatTheDesignSaysTest {
         step("jp-member tries recordExportControl: FORBIDDEN");
         Graphql.Result refused = graphql.call(RunningStack.keycloak().token("jp-member"), """
                 mutation { recordExportControl(input: {imposingCountry: "CN", minerals: ["gallium"], targets: [],
-                  targetsAll: true, measure: "licensing", summary: "e2e", source: "Lodestone end-to-end test"}) { id } }
+                  targetsAll: true, measure: "licence", summary: "e2e", source: "Lodestone end-to-end test"}) { id } }
                 """);
         assertEquals("FORBIDDEN", refused.firstErrorCode(), refused.body());
     }
