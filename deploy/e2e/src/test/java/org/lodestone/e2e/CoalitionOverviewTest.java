@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * indicators, its agreements with their commitments and parties, and the refining concentration of each mineral
  * involved. Three subgraphs, several entity jumps; the latency is printed.
  */
-@Order(4)
+@Order(3)
 @ExtendWith(RunningStack.class)
 class CoalitionOverviewTest {
 

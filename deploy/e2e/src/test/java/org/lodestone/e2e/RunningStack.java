@@ -105,7 +105,46 @@ public final class RunningStack implements BeforeAllCallback {
             throw e;
         }
         stack = booted;
+        printResidentMemory(booted);
         return booted;
+    }
+
+    /** Resident memory of each component right after boot, child processes included (Linux /proc only). */
+    static void printResidentMemory(LocalStack booted) {
+        for (String name : LocalStack.COMPONENTS) {
+            long pid = LocalStack.POSTGRES.equals(name) ? postmasterPid(booted) : booted.pid(name);
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            if (process.isEmpty()) {
+                continue;
+            }
+            long kilobytes = Stream.concat(Stream.of(process.get()), process.get().descendants())
+                    .mapToLong(p -> residentKilobytes(p.pid())).sum();
+            if (kilobytes > 0) {
+                step("  RSS " + name + ": " + kilobytes / 1024 + " MB");
+            }
+        }
+    }
+
+    private static long residentKilobytes(long pid) {
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        if (!Files.isReadable(status)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(status)) {
+            return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long postmasterPid(LocalStack booted) {
+        Path pidFile = booted.settings().home().resolve("postgres/data/postmaster.pid");
+        try {
+            return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static void step(String text) {
