@@ -38,6 +38,7 @@ import org.lodestone.mineral.service.SupplyShareFilter;
 import org.lodestone.mineral.service.SupplyShareService;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
@@ -110,20 +111,23 @@ public class MineralGraphQLApi {
     // ---- _entities resolvers: one call (one query) for all representations of a type ----
 
     @Resolver
-    public List<Mineral> mineralEntities(@Id List<String> id) {
+    @Blocking
+    public List<Mineral> mineralEntities(List<String> id) {
         Map<String, MineralDto> found = minerals.byIds(id);
         return id.stream().map(key -> Mineral.from(found.get(key))).toList();
     }
 
     @Resolver
-    public List<ExportControl> exportControlEntities(@Id List<String> id) {
+    @Blocking
+    public List<ExportControl> exportControlEntities(List<String> id) {
         Map<String, ExportControlDto> found = controls.byIds(id);
         return id.stream().map(key -> ExportControl.from(found.get(key))).toList();
     }
 
     /** Country is owned elsewhere; the stub only carries the key this subgraph extends. */
     @Resolver
-    public List<Country> countryEntities(@Id List<String> code) {
+    @Blocking
+    public List<Country> countryEntities(List<String> code) {
         return code.stream().map(Country::of).toList();
     }
 

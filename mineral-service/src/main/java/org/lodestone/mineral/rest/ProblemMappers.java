@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -58,6 +59,17 @@ public class ProblemMappers {
     public Response unsupported(NotSupportedException e) {
         return respond(Problem.of(415, "Unsupported media type",
                 "Use the content type this endpoint documents (bulk prices: text/csv or application/x-ndjson)"));
+    }
+
+    /** Framework 4xx answers (unreadable body, unknown path, ...) keep their status but speak problem+json. */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status < 400 || status >= 500) {
+            return e.getResponse();
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of(status, title, e.getMessage()));
     }
 
     static Response respond(Problem problem) {

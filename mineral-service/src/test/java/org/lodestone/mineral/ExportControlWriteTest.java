@@ -1,0 +1,121 @@
+package org.lodestone.mineral;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.lodestone.testing.PostgresTestResource;
+import org.lodestone.testing.TestTokens;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Analysts record export controls and suspensions over REST and GraphQL; bad input changes nothing. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@Order(4)
+class ExportControlWriteTest {
+
+    private static int count() {
+        return given().auth().oauth2(TestTokens.member("JP")).get("/export-controls").then().extract()
+                .jsonPath().getList("$").size();
+    }
+
+    @Test
+    void analystRecordsAControlAndItsSuspensionOverRest() {
+        given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body("""
+                {"id":"EC-2030-TEST-GA","imposingCountry":"cn","minerals":["gallium"],"targets":["US","JP"],
+                 "measure":"ban","announcedDate":"2030-01-02","effectiveDate":"2030-02-01",
+                 "summary":"Test fixture","source":"Test fixture source, 2030, https://example.org/fixture [S99]"}""")
+                .post("/export-controls").then().statusCode(201)
+                .body("imposingCountry", is("CN")).body("targetsAll", is(false))
+                .body("source.url", is("https://example.org/fixture")).body("source.refs[0]", is("S99"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body("""
+                {"id":"EC-2030-TEST-SUSP","imposingCountry":"CN","minerals":["gallium"],"targets":["US","JP"],
+                 "measure":"suspension","effectiveDate":"2030-06-01","endsDate":"2030-08-31",
+                 "suspends":"EC-2030-TEST-GA","source":"Test fixture source"}""")
+                .post("/export-controls").then().statusCode(201).body("suspends", is("EC-2030-TEST-GA"));
+        var member = given().auth().oauth2(TestTokens.member("JP"));
+        member.get("/export-controls?activeOn=2030-03-01&mineral=gallium&target=JP").then()
+                .body("id", hasItem("EC-2030-TEST-GA"));
+        given().auth().oauth2(TestTokens.member("JP"))
+                .get("/export-controls?activeOn=2030-07-01&mineral=gallium&target=JP").then()
+                .body("id", org.hamcrest.Matchers.not(hasItem("EC-2030-TEST-GA")));
+        given().auth().oauth2(TestTokens.member("JP"))
+                .get("/export-controls?activeOn=2030-09-01&mineral=gallium&target=DE").then()
+                .body("id", org.hamcrest.Matchers.not(hasItem("EC-2030-TEST-GA")));
+        // same id again: conflict, nothing written
+        int before = count();
+        given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body("""
+                {"id":"EC-2030-TEST-GA","imposingCountry":"CN","minerals":["gallium"],"targetsAll":true,
+                 "measure":"ban","effectiveDate":"2030-02-01","source":"dup"}""")
+                .post("/export-controls").then().statusCode(409).contentType("application/problem+json");
+        assertEquals(before, count());
+    }
+
+    @Test
+    void badInputIsA400ListingEveryFieldAndWritesNothing() {
+        int before = count();
+        given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body("""
+                {"imposingCountry":"XX","minerals":["gallium","unobtainium"],"targets":["ZZ"],"measure":"embargo",
+                 "announcedDate":"2030-05-01","effectiveDate":"2030-04-01","endsDate":"2030-03-01"}""")
+                .post("/export-controls").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("imposingCountry"))
+                .body("errors.reason", hasItem(containsString("unknown mineral 'unobtainium'")))
+                .body("errors.field", hasItem("targets"))
+                .body("errors.field", hasItem("measure"))
+                .body("errors.reason", hasItem("is before announcedDate"))
+                .body("errors.field", hasItem("endsDate"))
+                .body("errors.field", hasItem("source"));
+        given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body("""
+                {"imposingCountry":"CN","minerals":["gallium"],"targetsAll":true,"measure":"suspension",
+                 "effectiveDate":"2030-13-01","suspends":"EC-NOPE","source":"x"}""")
+                .post("/export-controls").then().statusCode(400)
+                .body("errors.field", hasItem("effectiveDate"))
+                .body("errors.field", hasItem("suspends"));
+        given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body("{\"imposingCountry\": ")
+                .post("/export-controls").then().statusCode(400).contentType("application/problem+json");
+        assertEquals(before, count());
+    }
+
+    @Test
+    void recordExportControlMutation() {
+        GraphQL.post(TestTokens.analyst(), """
+                mutation($input: NewExportControl!) {
+                  recordExportControl(input: $input) {
+                    id imposingCountry { code } minerals { id } targetsAll measure effectiveOn status source { citation }
+                  }
+                }""", Map.of("input", Map.of("imposingCountry", "ID", "minerals", java.util.List.of("nickel"),
+                "targetsAll", true, "measure", "ban", "effectiveOn", "2031-01-01",
+                "source", "Test fixture: future nickel ore ban")))
+                .statusCode(200).body("errors", nullValue())
+                .body("data.recordExportControl.imposingCountry.code", is("ID"))
+                .body("data.recordExportControl.minerals[0].id", is("nickel"))
+                .body("data.recordExportControl.status", is("ANNOUNCED"))
+                .body("data.recordExportControl.id", containsString("EC-2031-ID-"));
+        int before = count();
+        GraphQL.post(TestTokens.admin(), """
+                mutation { recordExportControl(input: { imposingCountry: "CN", minerals: ["unobtainium"],
+                  targetsAll: true, measure: "embargo", effectiveOn: "2031-01-01", source: "x" }) { id } }""")
+                .statusCode(200)
+                .body("errors[0].extensions.code", is("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("unknown mineral 'unobtainium'"))
+                .body("errors[0].message", containsString("measure"));
+        GraphQL.post(TestTokens.member("JP"), """
+                mutation { recordExportControl(input: { imposingCountry: "CN", minerals: ["gallium"],
+                  targetsAll: true, measure: "ban", effectiveOn: "2031-01-01", source: "x" }) { id } }""")
+                .body("errors[0].extensions.code", is("FORBIDDEN"));
+        assertEquals(before, count());
+        GraphQL.post(TestTokens.member("JP"), "{ exportControls(imposingCountry: \"ID\") { id } }")
+                .body("data.exportControls", hasSize(1));
+    }
+}
