@@ -1,0 +1,104 @@
+package org.lodestone.country.graphql;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.lodestone.country.api.CountryView;
+import org.lodestone.country.api.DependenceIndicatorView;
+import org.lodestone.country.api.MineralRef;
+import org.lodestone.country.api.PolicyMeasureView;
+import org.lodestone.country.api.ViewerView;
+import org.lodestone.country.service.CountryCodes;
+import org.lodestone.country.service.CountryService;
+import org.lodestone.country.service.DependenceService;
+import org.lodestone.country.service.InvalidInputException;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.graphql.api.federation.link.Import;
+import io.smallrye.graphql.api.federation.link.Link;
+
+/** The country subgraph: owns {@code Country}, points at {@code Mineral} by id. */
+@GraphQLApi
+@Authenticated
+@Link(url = "https://specs.apollo.dev/federation/v2.7", _import = {
+        @Import(name = "@key"), @Import(name = "@shareable") })
+public class CountryGraphQLApi {
+
+    /** Realm roles that mean something in Lodestone; Keycloak adds others (offline_access, ...) we do not show. */
+    private static final Set<String> LODESTONE_ROLES = Set.of("member", "analyst", "admin");
+
+    @Inject
+    CountryService countries;
+
+    @Inject
+    DependenceService dependences;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @Query
+    @Description("The caller: subject, username, country (members) and Lodestone roles.")
+    public @NonNull ViewerView me() {
+        String countryCode = token.getClaim("country");
+        CountryView country = countryCode == null ? null : countries.find(countryCode).orElse(null);
+        List<String> roles = identity.getRoles().stream().filter(LODESTONE_ROLES::contains).sorted().toList();
+        return new ViewerView(token.getSubject(), token.getClaim("preferred_username"), country, roles);
+    }
+
+    @Query
+    @Description("All countries, or only the coalition members.")
+    public @NonNull List<@NonNull CountryView> countries(@DefaultValue("false") Boolean coalitionOnly) {
+        return countries.list(Boolean.TRUE.equals(coalitionOnly), null);
+    }
+
+    @Query
+    @Description("A country by code (ISO 3166-1 alpha-2, EU, ROW, WORLD); null when unknown.")
+    public CountryView country(@Id @NonNull String code) {
+        if (!CountryCodes.isWellFormedKey(code)) {
+            throw new InvalidInputException("code", "'" + code + "' is not an upper-case ISO 3166-1 alpha-2 code");
+        }
+        return countries.find(code).orElse(null);
+    }
+
+    /**
+     * Federation {@code _entities} for Country: every representation in one call, one SQL statement. The key list
+     * carries no {@code @Id}: SmallRye would then expect an ID scalar for the whole list and never call this.
+     * Elements stay nullable, as unknown codes answer null in their position.
+     */
+    @Resolver
+    public List<CountryView> countriesByCode(List<String> code) {
+        return countries.resolve(code);
+    }
+
+    /** Federation {@code _entities} for the Mineral stub: only the id lives here, so the key is the whole answer. */
+    @Resolver
+    public List<MineralRef> mineralsById(List<String> id) {
+        return id.stream().map(MineralRef::new).toList();
+    }
+
+    @Description("Dependence indicators of this country, optionally for one mineral.")
+    public List<@NonNull List<@NonNull DependenceIndicatorView>> dependencies(@Source List<CountryView> country,
+            @Id String mineral) {
+        return dependences.forCountries(country.stream().map(CountryView::code).toList(), mineral);
+    }
+
+    @Description("Policy measures this country has set against supply risk, such as stockpile targets.")
+    public List<@NonNull List<@NonNull PolicyMeasureView>> policyMeasures(@Source List<CountryView> country) {
+        return dependences.policyMeasuresFor(country.stream().map(CountryView::code).toList());
+    }
+}

@@ -1,0 +1,45 @@
+package org.lodestone.country.rest;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.lodestone.country.api.DependenceIndicatorView;
+import org.lodestone.country.service.DependenceService;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/dependencies")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "dependencies")
+public class DependenceResource {
+
+    @Inject
+    DependenceService dependences;
+
+    @GET
+    @Operation(summary = "List dependence indicators, filtered by country, mineral and indicator")
+    public List<DependenceIndicatorView> list(@RestQuery String country, @RestQuery String mineral,
+            @RestQuery String indicator) {
+        return dependences.search(blankToNull(country), blankToNull(mineral), blankToNull(indicator));
+    }
+
+    @GET
+    @Path("/{id}")
+    public DependenceIndicatorView get(@RestPath long id) {
+        return dependences.get(id);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
