@@ -50,13 +50,8 @@ public class CountryResource {
     @GET
     @Operation(summary = "List countries, optionally only coalition members, one group, or the given codes (codes=US,JP)")
     public List<CountryView> list(@RestQuery boolean coalitionOnly, @RestQuery String group, @RestQuery String codes) {
-        if (codes == null) {
-            return countries.list(coalitionOnly, group);
-        }
-        return countries.findMany(parseCodes(codes)).stream()
-                .filter(country -> !coalitionOnly || country.coalitionMember())
-                .filter(country -> group == null || group.isBlank() || country.groups().contains(group))
-                .toList();
+        return codes == null ? countries.list(coalitionOnly, group)
+                : countries.findMany(parseCodes(codes), coalitionOnly, group);
     }
 
     @GET

@@ -51,9 +51,14 @@ public class CountryService {
                 .toList();
     }
 
-    /** The known countries among {@code codes}, in the order asked; unknown codes are left out. */
-    public List<CountryView> findMany(List<String> codes) {
-        return resolve(codes).stream().filter(Objects::nonNull).toList();
+    /** The known countries among {@code codes}, in the order asked, narrowed by the same filters as {@link #list}. */
+    public List<CountryView> findMany(List<String> codes, boolean coalitionOnly, String group) {
+        String wantedGroup = blankToNull(group);
+        return resolve(codes).stream()
+                .filter(Objects::nonNull)
+                .filter(country -> !coalitionOnly || country.coalitionMember())
+                .filter(country -> wantedGroup == null || country.groups().contains(wantedGroup))
+                .toList();
     }
 
     private static String blankToNull(String value) {
