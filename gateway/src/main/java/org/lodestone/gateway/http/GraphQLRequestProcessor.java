@@ -45,7 +45,8 @@ import org.lodestone.gateway.supergraph.Supergraph;
 
 /**
  * The request pipeline, independent of the HTTP framework: limits, parse, validate against the API
- * schema, coerce variables, normalize, apply access rules, plan (cached), execute, shape.
+ * schema (valid documents cached by text), coerce variables, normalize, apply access rules,
+ * plan (cached), execute, shape.
  */
 public final class GraphQLRequestProcessor {
 
@@ -60,6 +61,7 @@ public final class GraphQLRequestProcessor {
     private final boolean introspectionEnabled;
     private final GraphQL introspection;
     private final ParserOptions parserOptions;
+    private final Map<String, Document> validatedDocuments;
 
     public GraphQLRequestProcessor(Supergraph supergraph, PlanExecutor executor, RequestLimits limits,
             int planCacheSize, boolean introspectionEnabled) {
@@ -71,6 +73,12 @@ public final class GraphQLRequestProcessor {
         this.limits = limits;
         this.introspectionEnabled = introspectionEnabled;
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
+        this.validatedDocuments = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+                return size() > planCacheSize;
+            }
+        });
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
                 .maxCharacters(limits.maxQueryLength()).captureSourceLocation(true));
     }
@@ -124,25 +132,10 @@ public final class GraphQLRequestProcessor {
             throw reject("Query is " + query.length() + " characters long; the limit is " + limits.maxQueryLength(),
                     "maxQueryLength");
         }
-        Document document;
-        try {
-            document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
-                    .parserOptions(parserOptions).build());
-        } catch (InvalidSyntaxException e) {
-            throw reject(e.getMessage(), e.getLocation());
-        }
-        int aliases = countAliases(document);
-        if (aliases > limits.maxAliases()) {
-            throw reject("Operation uses " + aliases + " aliases; the limit is " + limits.maxAliases(), "maxAliases");
-        }
-        List<ValidationError> validationErrors = ParseAndValidate.validate(supergraph.apiSchema(), document);
-        if (!validationErrors.isEmpty()) {
-            List<Map<String, Object>> errors = new ArrayList<>();
-            for (ValidationError error : validationErrors) {
-                errors.add(withLocations(GraphQLErrors.error(error.getMessage(), GraphQLErrors.BAD_USER_INPUT),
-                        error.getLocations()));
-            }
-            throw new RequestRejected(GraphQLResponse.rejected(Map.of("errors", errors)));
+        Document document = validatedDocuments.get(query);
+        if (document == null) {
+            document = parseAndValidate(query);
+            validatedDocuments.put(query, document);
         }
         OperationDefinition operation;
         try {
@@ -188,6 +181,31 @@ public final class GraphQLRequestProcessor {
         }
         QueryPlan plan = cache.get(normalized, planner::plan);
         return new Prepared(normalized, plan, introspected);
+    }
+
+    /** Syntax, alias limit and validation against the API schema; only valid documents are cached. */
+    private Document parseAndValidate(String query) {
+        Document document;
+        try {
+            document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
+                    .parserOptions(parserOptions).build());
+        } catch (InvalidSyntaxException e) {
+            throw reject(e.getMessage(), e.getLocation());
+        }
+        int aliases = countAliases(document);
+        if (aliases > limits.maxAliases()) {
+            throw reject("Operation uses " + aliases + " aliases; the limit is " + limits.maxAliases(), "maxAliases");
+        }
+        List<ValidationError> validationErrors = ParseAndValidate.validate(supergraph.apiSchema(), document);
+        if (!validationErrors.isEmpty()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (ValidationError error : validationErrors) {
+                errors.add(withLocations(GraphQLErrors.error(error.getMessage(), GraphQLErrors.BAD_USER_INPUT),
+                        error.getLocations()));
+            }
+            throw new RequestRejected(GraphQLResponse.rejected(Map.of("errors", errors)));
+        }
+        return document;
     }
 
     private Map<String, Object> introspect(GraphQLRequest request) {

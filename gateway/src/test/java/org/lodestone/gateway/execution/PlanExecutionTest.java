@@ -81,6 +81,28 @@ class PlanExecutionTest {
     }
 
     @Test
+    void measureCoalitionQueryLatencyThroughTheGateway() {
+        String query = """
+                { countries(coalitionOnly: true) { code name dependencies { indicator value mineral { id name } }
+                  agreements { title parties { code name } commitments { id obligor { code name } }
+                    minerals { id concentration(stage: REFINING) { hhi chinaSharePct } } } } }
+                """;
+        for (int i = 0; i < 30; i++) {
+            coalition.run(query);
+        }
+        coalition.reset();
+        int runs = 100;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            coalition.run(query);
+        }
+        double millis = (System.nanoTime() - start) / 1e6 / runs;
+        System.out.printf("Coalition query through the gateway (stub subgraphs, cached plan): %.2f ms/op, %d subgraph requests/op%n",
+                millis, coalition.totalRequests() / runs);
+        assertEquals(5 * runs, coalition.totalRequests());
+    }
+
+    @Test
     void onlyRequestedFieldsInRequestedOrderWithAliases() {
         Map<String, Object> body = coalition.run("""
                 { first: country(code: "JP") { label: name __typename id: code agreements { title } } }
