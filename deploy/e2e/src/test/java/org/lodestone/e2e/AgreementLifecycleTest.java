@@ -55,7 +55,7 @@ class AgreementLifecycleTest {
               agreement(id: $id) {
                 id status version
                 commitments { id obligor { code } progress { reportedQuantity } }
-                history { operation subject occurredAt before after }
+                history { entity entityId operation subject occurredAt }
               }
             }
             """;
@@ -134,9 +134,11 @@ class AgreementLifecycleTest {
         step("coalition-admin reads the history");
         Graphql.Result history = graphql.call(admin, HISTORY, Map.of("id", id)).withoutErrors();
         List<Map<String, Object>> events = history.get("data.agreement.history");
-        events.forEach(e -> step("  " + e.get("occurredAt") + " " + e.get("operation") + " by " + e.get("subject")));
+        events.forEach(e -> step("  " + e.get("occurredAt") + " " + e.get("operation") + " " + e.get("entity") + " "
+                + e.get("entityId") + " by " + e.get("subject")));
         List<String> operations = events.stream().map(e -> String.valueOf(e.get("operation"))).toList();
-        // create + 3 status moves + 1 accepted update, at least; the refused changes left no trace
+        // create + 3 status moves + 1 accepted update at least (commitments and progress may add theirs);
+        // the refused changes left no trace
         assertTrue(events.size() >= 5, "expected at least 5 audit events, got " + operations);
         long statusChanges = operations.stream().filter(o -> o.toUpperCase().contains("STATUS")).count();
         assertEquals(3, statusChanges, "three accepted status changes, the refused one not recorded: " + operations);
