@@ -188,13 +188,12 @@ public final class LocalStack implements AutoCloseable {
             environment.put("LODESTONE_DB_USER", database.serviceUser());
             environment.put("LODESTONE_DB_PASSWORD", database.servicePassword());
         }
-        Path jar = quarkusJar(name);
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
         if (GATEWAY.equals(name)) {
-            command.addAll(subgraphUrls());
+            environment.putAll(subgraphUrls());
         }
-        command.addAll(List.of("-jar", jar.toString()));
+        Path jar = quarkusJar(name);
+        List<String> command = List.of(java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
         return new ManagedProcess.Definition(name, port(name), command, environment, jar.getParent(),
                 "http://localhost:" + port(name) + "/q/health/ready", SERVICE_STARTUP);
     }
@@ -223,16 +222,13 @@ public final class LocalStack implements AutoCloseable {
                 "LODESTONE_OIDC_AUDIENCE", "lodestone-api");
     }
 
-    /**
-     * The gateway's subgraph URLs, keyed by the subgraph names of the composition (gateway/supergraph/subgraphs.json).
-     * System properties rather than environment variables: map keys in SmallRye config are unambiguous that way.
-     */
-    private List<String> subgraphUrls() {
+    /** The gateway's subgraph URLs (its application.properties reads these variables), following the ports. */
+    private Map<String, String> subgraphUrls() {
         StackSettings.Ports ports = settings.ports();
-        return List.of(
-                "-Dlodestone.gateway.subgraphs.country.url=http://localhost:" + ports.country() + "/graphql",
-                "-Dlodestone.gateway.subgraphs.mineral.url=http://localhost:" + ports.mineral() + "/graphql",
-                "-Dlodestone.gateway.subgraphs.agreement.url=http://localhost:" + ports.agreement() + "/graphql");
+        return Map.of(
+                "LODESTONE_COUNTRY_SUBGRAPH_URL", "http://localhost:" + ports.country() + "/graphql",
+                "LODESTONE_MINERAL_SUBGRAPH_URL", "http://localhost:" + ports.mineral() + "/graphql",
+                "LODESTONE_AGREEMENT_SUBGRAPH_URL", "http://localhost:" + ports.agreement() + "/graphql");
     }
 
     private int port(String name) {
