@@ -34,6 +34,40 @@ final class ForwardedSelection {
         });
     }
 
+    /** True when {@code other} can be folded into this selection without a response key meaning two things. */
+    boolean canMerge(ForwardedSelection other) {
+        for (ForwardedField theirs : other.fields.values()) {
+            ForwardedField mine = fields.get(theirs.responseKey);
+            if (mine == null) {
+                continue;
+            }
+            if (!mine.name.equals(theirs.name) || !mine.arguments.equals(theirs.arguments)) {
+                return false;
+            }
+            if (mine.selection != null && theirs.selection != null && !mine.selection.canMerge(theirs.selection)) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, ForwardedSelection> fragment : other.fragments.entrySet()) {
+            ForwardedSelection mine = fragments.get(fragment.getKey());
+            if (mine != null && !mine.canMerge(fragment.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Folds {@code other} into this selection (check {@link #canMerge} first). */
+    void merge(ForwardedSelection other) {
+        for (ForwardedField theirs : other.fields.values()) {
+            ForwardedField mine = field(theirs.responseKey, theirs.name, theirs.arguments, theirs.variables);
+            if (theirs.selection != null) {
+                mine.selection().merge(theirs.selection);
+            }
+        }
+        other.fragments.forEach((type, selection) -> fragment(type).merge(selection));
+    }
+
     boolean isEmpty() {
         return fields.isEmpty() && fragments.isEmpty();
     }

@@ -313,18 +313,33 @@ public final class QueryPlanner {
                 } else {
                     body.append('{');
                     int index = 0;
-                    // Calls for the same type with the same selection share one representations list, so
-                    // an object reached through several paths is sent once.
+                    // Calls for the same type and representation share one representations list (their
+                    // selections united when no response key clashes), so an object reached through
+                    // several paths is sent once.
                     Map<String, List<JumpBuilder>> merged = new LinkedHashMap<>();
+                    Map<String, ForwardedSelection> unitedSelections = new LinkedHashMap<>();
                     for (JumpBuilder jump : jumps.values()) {
-                        StringBuilder selectionText = new StringBuilder();
-                        jump.selection.print(selectionText);
-                        merged.computeIfAbsent(jump.typeName + "|" + jump.representation + "|" + selectionText,
-                                k -> new ArrayList<>()).add(jump);
+                        String base = jump.typeName + "|" + jump.representation;
+                        String groupKey = null;
+                        for (int attempt = 0; groupKey == null; attempt++) {
+                            String candidate = base + "|" + attempt;
+                            ForwardedSelection united = unitedSelections.get(candidate);
+                            if (united == null) {
+                                united = new ForwardedSelection();
+                                unitedSelections.put(candidate, united);
+                            }
+                            if (united.canMerge(jump.selection)) {
+                                united.merge(jump.selection);
+                                groupKey = candidate;
+                            }
+                        }
+                        merged.computeIfAbsent(groupKey, k -> new ArrayList<>()).add(jump);
                     }
-                    for (List<JumpBuilder> group : merged.values()) {
+                    for (Map.Entry<String, List<JumpBuilder>> entry : merged.entrySet()) {
+                        List<JumpBuilder> group = entry.getValue();
                         JumpBuilder jump = group.get(0);
-                        jump.selection.collectVariables(variables);
+                        ForwardedSelection selection = unitedSelections.get(entry.getKey());
+                        selection.collectVariables(variables);
                         String variable = merged.size() == 1 ? "representations" : "representations" + index;
                         String alias = merged.size() == 1 ? "_entities" : "_" + index;
                         declarations.add("$" + variable + ":[_Any!]!");
@@ -336,10 +351,10 @@ public final class QueryPlanner {
                         }
                         body.append("_entities(representations:$").append(variable).append("){...on ")
                                 .append(jump.typeName);
-                        jump.selection.print(body);
+                        selection.print(body);
                         body.append('}');
                         builtJumps.add(new EntityJump(alias, variable, jump.typeName,
-                                group.stream().map(j -> j.path).toList(), jump.representation, jump.selection.fieldKeys()));
+                                group.stream().map(j -> j.path).toList(), jump.representation, selection.fieldKeys()));
                         index++;
                     }
                     body.append('}');

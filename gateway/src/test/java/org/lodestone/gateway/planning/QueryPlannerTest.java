@@ -81,6 +81,22 @@ class QueryPlannerTest {
     }
 
     @Test
+    void entitiesReachedThroughSeveralPathsShareOneRepresentationList() {
+        QueryPlan united = Supergraphs.plan(coalition,
+                "{ agreements { minerals { name } commitments { mineral { symbol } } } }");
+        assertTrue(united.toString().contains("Fetch(minerals, #1) [Mineral @ agreements.@.minerals.@ + "
+                + "agreements.@.commitments.@.mineral {__typename id}] query($representations:[_Any!]!)"
+                + "{_entities(representations:$representations){...on Mineral{name symbol}}}"), united.toString());
+        // The same response key with different arguments cannot share a selection: two calls, one request.
+        QueryPlan clashing = Supergraphs.plan(coalition, """
+                { agreements { minerals { c: concentration(stage: MINING) { hhi } }
+                  commitments { mineral { c: concentration(stage: REFINING) { hhi } } } } }
+                """);
+        assertEquals(2, clashing.fetchCount());
+        assertEquals(2, clashing.fetches().get(1).jumps().size(), clashing.toString());
+    }
+
+    @Test
     void requiresFieldsAreFetchedFirstAndSentInTheRepresentation() {
         QueryPlan plan = Supergraphs.plan(features, "{ products { name shippingEstimate } }");
         assertEquals("""
