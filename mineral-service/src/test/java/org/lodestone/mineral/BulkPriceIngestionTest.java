@@ -194,6 +194,11 @@ class BulkPriceIngestionTest {
                 .body("errors.field", hasItem("date"))
                 .body("errors.field", hasItem("price"))
                 .body("errors.field", hasItem("source"));
+        given().auth().oauth2(TestTokens.analyst()).contentType("application/json").body("""
+                {"mineral":"lithium","date":"1949","periodType":"daily","price":1,"source":"s"}""")
+                .post("/prices").then().statusCode(400)
+                .body("errors.field", hasItem("periodType"))
+                .body("errors.field", hasItem("unitCurrency"));
         given().auth().oauth2(TestTokens.analyst()).contentType("application/json").body("{\"price\": \"abc\"}")
                 .post("/prices").then().statusCode(400);
     }

@@ -22,7 +22,7 @@ public class ProblemMappers {
     public Response invalid(InvalidInputException e) {
         List<Problem.Error> errors = e.errors().stream()
                 .map(f -> new Problem.Error(f.line(), f.field(), f.reason())).toList();
-        return respond(new Problem("https://lodestone.dev/problems/invalid-input", "Invalid input", 400,
+        return respond(new Problem("urn:lodestone:problem:invalid-input", "Invalid input", 400,
                 e.getMessage(), errors, e.errorCount()));
     }
 
@@ -30,13 +30,13 @@ public class ProblemMappers {
     public Response violations(ConstraintViolationException e) {
         List<Problem.Error> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Error(null, leaf(v.getPropertyPath().toString()), v.getMessage())).toList();
-        return respond(new Problem("https://lodestone.dev/problems/invalid-input", "Invalid input", 400,
+        return respond(new Problem("urn:lodestone:problem:invalid-input", "Invalid input", 400,
                 "The request breaks " + errors.size() + " rule(s)", errors, (long) errors.size()));
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return respond(new Problem("https://lodestone.dev/problems/malformed-json", "Malformed JSON", 400,
+        return respond(new Problem("urn:lodestone:problem:malformed-json", "Malformed JSON", 400,
                 e.getOriginalMessage(), List.of(new Problem.Error(null, "body", "not valid JSON for this request")), 1L));
     }
 

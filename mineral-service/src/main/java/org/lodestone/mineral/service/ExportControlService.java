@@ -128,7 +128,7 @@ public class ExportControlService {
         LocalDate announced = date("announcedDate", in.announcedDate(), errors);
         LocalDate effective = date("effectiveDate", in.effectiveDate(), errors);
         LocalDate ends = date("endsDate", in.endsDate(), errors);
-        if (effective == null && announced == null && !errors.stream().anyMatch(e -> e.field().endsWith("Date"))) {
+        if (effective == null && announced == null && errors.stream().noneMatch(e -> e.field().endsWith("Date"))) {
             errors.add(FieldError.of("effectiveDate", "an effective or announcement date is required"));
         }
         if (announced != null && effective != null && effective.isBefore(announced)) {

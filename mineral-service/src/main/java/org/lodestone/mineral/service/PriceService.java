@@ -78,7 +78,8 @@ public class PriceService {
     public PriceDto record(PriceInput input) {
         List<FieldError> errors = new ArrayList<>();
         PriceInputValidator.ValidPrice valid = PriceInputValidator.validate(input, minerals.knownIds(), null, errors)
-                .orElseThrow(() -> new InvalidInputException("Invalid price point", errors));
+                .orElseThrow(() -> new InvalidInputException("Invalid price point",
+                        errors.stream().map(PriceService::jsonFieldName).toList()));
         PricePoint point = new PricePoint();
         point.mineralId = input.mineral();
         point.period = input.date();
@@ -91,6 +92,16 @@ public class PriceService {
         point.source = input.source();
         point.persist();
         return MineralMapper.toDto(point);
+    }
+
+    /** The validator names columns as in CSV; a JSON body uses the record's property names. */
+    private static FieldError jsonFieldName(FieldError error) {
+        String field = switch (error.field()) {
+            case "period_type" -> "periodType";
+            case "unit_currency" -> "unitCurrency";
+            default -> error.field();
+        };
+        return new FieldError(error.line(), field, error.reason());
     }
 
     private static LocalDate boundary(String value, boolean end, String field, List<FieldError> errors) {
