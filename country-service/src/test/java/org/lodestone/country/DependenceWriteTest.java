@@ -190,7 +190,8 @@ class DependenceWriteTest {
         Map<String, Object> body = validBody();
         body.put("note", "x".repeat(70 * 1024));
         given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body(body)
-                .when().post("/countries/FR/dependencies").then().statusCode(413);
+                .when().post("/countries/FR/dependencies").then().statusCode(413)
+                .contentType("application/problem+json").body("status", equalTo(413));
         assertEquals(before, rows());
     }
 
