@@ -35,6 +35,7 @@ import org.lodestone.gateway.execution.ResponseShaper;
 import org.lodestone.gateway.planning.NormalizedOperation;
 import org.lodestone.gateway.planning.OperationNormalizer;
 import org.lodestone.gateway.planning.PlanCache;
+import org.lodestone.gateway.planning.PlanningException;
 import org.lodestone.gateway.planning.QueryPlan;
 import org.lodestone.gateway.planning.QueryPlanner;
 import org.lodestone.gateway.planning.Selection;
@@ -179,7 +180,13 @@ public final class GraphQLRequestProcessor {
             }
             introspected = introspect(request);
         }
-        QueryPlan plan = cache.get(normalized, planner::plan);
+        QueryPlan plan;
+        try {
+            plan = cache.get(normalized, planner::plan);
+        } catch (PlanningException e) {
+            // The supergraph offers no route to a requested field: nothing a subgraph can serve, not bad input.
+            throw rejectWithStatus(500, e.getMessage(), GraphQLErrors.SUBGRAPH_UNAVAILABLE);
+        }
         return new Prepared(normalized, plan, introspected);
     }
 
