@@ -1,0 +1,54 @@
+package org.lodestone.agreement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A promise one party made in an agreement. Its status is not stored: it follows from the target, the latest
+ * progress report and the dates (see {@link CommitmentStatusCalculator}).
+ */
+@Entity
+@Table(name = "commitment")
+public class Commitment extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    /** Plain key instead of an association: commitments are always read in batches next to their agreements. */
+    @Column(name = "agreement_id")
+    public String agreementId;
+
+    public String obligor;
+
+    public String kind;
+
+    public String description;
+
+    @Column(name = "mineral_id")
+    public String mineralId;
+
+    @Column(name = "target_quantity")
+    public BigDecimal targetQuantity;
+
+    public String unit;
+
+    @Column(name = "target_amount")
+    public BigDecimal targetAmount;
+
+    public String currency;
+
+    @Column(name = "due_on")
+    public LocalDate dueOn;
+
+    public String basis;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,17 @@
+package org.lodestone.agreement.graphql;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.smallrye.graphql.api.federation.FieldSet;
+import io.smallrye.graphql.api.federation.Key;
+
+/** Owned by mineral-service; this subgraph only knows the key and contributes agreements. */
+@Type("Mineral")
+// federation resolves the _entities union member by @Name (or the simple class name), not by @Type
+@Name("Mineral")
+@Key(fields = @FieldSet("id"))
+public record MineralNode(@Id @NonNull String id) {
+}

@@ -1,0 +1,123 @@
+package org.lodestone.agreement.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.lodestone.agreement.AgreementStatus;
+import org.lodestone.agreement.CommitmentStatus;
+import org.lodestone.agreement.Visibility;
+import org.lodestone.agreement.service.AgreementFilter;
+import org.lodestone.agreement.service.AgreementService;
+import org.lodestone.agreement.service.AgreementView;
+import org.lodestone.agreement.service.AuditEventView;
+import org.lodestone.agreement.service.CommitmentService;
+import org.lodestone.agreement.service.CommitmentView;
+import org.lodestone.agreement.service.NewAgreementCommand;
+import org.lodestone.agreement.service.NewCommitmentCommand;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Thin REST face of the agreement services; the same visibility and role rules as the GraphQL API. */
+@Path("/agreements")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgreementResource {
+
+    private final AgreementService agreements;
+    private final CommitmentService commitments;
+
+    public AgreementResource(AgreementService agreements, CommitmentService commitments) {
+        this.agreements = agreements;
+        this.commitments = commitments;
+    }
+
+    /** Filters combine; {@code ids} (comma-separated or repeated) returns just those, skipping unknown or hidden ones. */
+    @GET
+    public List<AgreementView> list(@RestQuery String party, @RestQuery String mineral, @RestQuery String status,
+            @RestQuery String visibility, @RestQuery String type, @RestQuery List<String> ids) {
+        if (ids != null && !ids.isEmpty()) {
+            return agreements.findAll(Params.ids(ids)).stream().filter(a -> a != null).toList();
+        }
+        return agreements.list(new AgreementFilter(party, mineral,
+                Params.enumValue(AgreementStatus.class, status, "status"),
+                Params.enumValue(Visibility.class, visibility, "visibility"), type));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@RestPath String id) {
+        AgreementView view = agreements.get(id);
+        return Response.ok(view).tag(String.valueOf(view.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/commitments")
+    public List<CommitmentView> commitments(@RestPath String id, @RestQuery String status) {
+        AgreementView agreement = agreements.get(id);
+        return commitments.byAgreements(List.of(agreement), Params.enumValue(CommitmentStatus.class, status, "status"))
+                .get(id);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public List<AuditEventView> history(@RestPath String id) {
+        return agreements.history(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewAgreementCommand body) {
+        AgreementView created = agreements.create(Params.body(body));
+        return Response.created(URI.create("/agreements/" + created.id())).tag(String.valueOf(created.version()))
+                .entity(created).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response patch(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            AgreementRequests.AgreementPatchRequest body) {
+        AgreementRequests.AgreementPatchRequest request = Params.body(body);
+        AgreementView updated = agreements.update(id, Params.expectedVersion(ifMatch, request.expectedVersion()),
+                request.command());
+        return Response.ok(updated).tag(String.valueOf(updated.version())).build();
+    }
+
+    /** Same semantics as PATCH: the fields given are replaced, the others kept. */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            AgreementRequests.AgreementPatchRequest body) {
+        return patch(id, ifMatch, body);
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeStatus(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            AgreementRequests.StatusChangeRequest body) {
+        AgreementRequests.StatusChangeRequest request = Params.body(body);
+        AgreementView updated = agreements.changeStatus(id, Params.expectedVersion(ifMatch, request.expectedVersion()),
+                request.status(), request.reason());
+        return Response.ok(updated).tag(String.valueOf(updated.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/commitments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addCommitment(@RestPath String id, NewCommitmentCommand body) {
+        CommitmentView created = commitments.add(id, Params.body(body));
+        return Response.created(URI.create("/commitments/" + created.id())).entity(created).build();
+    }
+}

@@ -1,0 +1,66 @@
+package org.lodestone.agreement.rest;
+
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.lodestone.agreement.CommitmentStatus;
+import org.lodestone.agreement.service.CommitmentFilter;
+import org.lodestone.agreement.service.CommitmentService;
+import org.lodestone.agreement.service.CommitmentView;
+import org.lodestone.agreement.service.ProgressCommand;
+import org.lodestone.agreement.service.ProgressView;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/commitments")
+@Produces(MediaType.APPLICATION_JSON)
+public class CommitmentResource {
+
+    private final CommitmentService commitments;
+
+    public CommitmentResource(CommitmentService commitments) {
+        this.commitments = commitments;
+    }
+
+    @GET
+    public List<CommitmentView> list(@RestQuery String obligor, @RestQuery String status, @RestQuery String dueBefore,
+            @RestQuery String dueWithinDays, @RestQuery String agreement) {
+        return commitments.list(new CommitmentFilter(obligor,
+                Params.enumValue(CommitmentStatus.class, status, "status"), Params.date(dueBefore, "dueBefore"),
+                Params.integer(dueWithinDays, "dueWithinDays"), agreement));
+    }
+
+    @GET
+    @Path("/dashboard")
+    public CommitmentService.Dashboard dashboard(@RestQuery String dueWithinDays) {
+        Integer days = Params.integer(dueWithinDays, "dueWithinDays");
+        return commitments.dashboard(days == null ? 90 : days);
+    }
+
+    @GET
+    @Path("/{id}")
+    public CommitmentView get(@RestPath String id) {
+        return commitments.get(id);
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    public List<ProgressView> progress(@RestPath String id) {
+        commitments.get(id);
+        return commitments.progress(List.of(id)).get(id);
+    }
+
+    @POST
+    @Path("/{id}/progress")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response report(@RestPath String id, ProgressCommand body) {
+        return Response.status(Response.Status.CREATED).entity(commitments.reportProgress(id, Params.body(body))).build();
+    }
+}

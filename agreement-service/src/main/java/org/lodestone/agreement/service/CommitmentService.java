@@ -1,0 +1,377 @@
+package org.lodestone.agreement.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.lodestone.agreement.Agreement;
+import org.lodestone.agreement.Commitment;
+import org.lodestone.agreement.CommitmentStatus;
+import org.lodestone.agreement.CommitmentStatusCalculator;
+import org.lodestone.agreement.ProgressReport;
+import org.lodestone.agreement.config.AgreementConfig;
+import org.lodestone.agreement.mapping.AgreementMapper;
+import org.lodestone.agreement.security.Caller;
+import org.lodestone.agreement.security.CurrentCaller;
+import org.lodestone.agreement.security.VisibilityPolicy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+/**
+ * Commitments and their progress. A commitment is visible exactly when its agreement is; its status is derived on
+ * every read from the latest progress report ({@link CommitmentStatusCalculator}).
+ */
+@ApplicationScoped
+public class CommitmentService {
+
+    private final EntityManager em;
+    private final CurrentCaller currentCaller;
+    private final VisibilityPolicy visibility;
+    private final InputValidator validator;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final CommitmentStatusCalculator calculator;
+
+    public CommitmentService(EntityManager em, CurrentCaller currentCaller, VisibilityPolicy visibility,
+            InputValidator validator, AuditTrail audit, Clock clock, AgreementConfig config) {
+        this.em = em;
+        this.currentCaller = currentCaller;
+        this.visibility = visibility;
+        this.validator = validator;
+        this.audit = audit;
+        this.clock = clock;
+        this.calculator = new CommitmentStatusCalculator(config.atRiskTolerance());
+    }
+
+    @Transactional
+    public List<CommitmentView> list(CommitmentFilter filter) {
+        Caller caller = currentCaller.get();
+        StringBuilder hql = new StringBuilder("from Commitment c where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.obligor() != null) {
+            hql.append(" and c.obligor = :obligor");
+            params.put("obligor", filter.obligor());
+        }
+        if (filter.agreement() != null) {
+            hql.append(" and c.agreementId = :agreement");
+            params.put("agreement", filter.agreement());
+        }
+        if (filter.dueBefore() != null) {
+            hql.append(" and c.dueOn < :dueBefore");
+            params.put("dueBefore", filter.dueBefore());
+        }
+        if (filter.dueWithinDays() != null) {
+            if (filter.dueWithinDays() < 0) {
+                throw InvalidInputException.of("dueWithinDays", "must be >= 0");
+            }
+            LocalDate today = today();
+            hql.append(" and c.dueOn >= :today and c.dueOn <= :horizon");
+            params.put("today", today);
+            params.put("horizon", today.plusDays(filter.dueWithinDays()));
+        }
+        hql.append(" order by c.id");
+        TypedQuery<Commitment> query = em.createQuery(hql.toString(), Commitment.class);
+        params.forEach(query::setParameter);
+        List<CommitmentView> views = visibleViews(caller, query.getResultList());
+        return filter.status() == null ? views
+                : views.stream().filter(v -> v.status() == filter.status()).toList();
+    }
+
+    /** Commitments of agreements in the agreement list (must be agreements the caller may see), grouped by agreement. */
+    @Transactional
+    public Map<String, List<CommitmentView>> byAgreements(List<AgreementView> agreements, CommitmentStatus status) {
+        Map<String, List<CommitmentView>> result = new LinkedHashMap<>();
+        agreements.forEach(a -> result.put(a.id(), new ArrayList<>()));
+        if (agreements.isEmpty()) {
+            return result;
+        }
+        Map<String, AgreementView> byId = AgreementService.byId(agreements);
+        List<Commitment> commitments = em.createQuery(
+                "from Commitment c where c.agreementId in :ids order by c.id", Commitment.class)
+                .setParameter("ids", byId.keySet()).getResultList();
+        for (CommitmentView view : toViews(commitments, byId)) {
+            if (status == null || view.status() == status) {
+                result.get(view.agreement().id()).add(view);
+            }
+        }
+        return result;
+    }
+
+    /** Visible commitments per obligor country, for N countries with a fixed number of statements. */
+    @Transactional
+    public Map<String, List<CommitmentView>> byObligor(List<String> countries, CommitmentStatus status) {
+        Caller caller = currentCaller.get();
+        Map<String, List<CommitmentView>> result = new LinkedHashMap<>();
+        countries.forEach(c -> result.put(c, new ArrayList<>()));
+        if (countries.isEmpty()) {
+            return result;
+        }
+        List<Commitment> commitments = em.createQuery(
+                "from Commitment c where c.obligor in :codes order by c.id", Commitment.class)
+                .setParameter("codes", countries).getResultList();
+        for (CommitmentView view : visibleViews(caller, commitments)) {
+            if (status == null || view.status() == status) {
+                result.get(view.obligor()).add(view);
+            }
+        }
+        return result;
+    }
+
+    /** One lookup for all ids, in their order; null for unknown ids and for commitments of hidden agreements. */
+    @Transactional
+    public List<CommitmentView> findAll(List<String> ids) {
+        Caller caller = currentCaller.get();
+        Map<String, CommitmentView> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            List<Commitment> commitments = em.createQuery("from Commitment c where c.id in :ids", Commitment.class)
+                    .setParameter("ids", ids).getResultList();
+            visibleViews(caller, commitments).forEach(v -> found.put(v.id(), v));
+        }
+        List<CommitmentView> ordered = new ArrayList<>(ids.size());
+        ids.forEach(id -> ordered.add(found.get(id)));
+        return ordered;
+    }
+
+    @Transactional
+    public CommitmentView get(String id) {
+        CommitmentView view = findAll(List.of(id)).get(0);
+        if (view == null) {
+            throw new ResourceNotFoundException("Commitment", id);
+        }
+        return view;
+    }
+
+    /** Progress reports of (visible) commitments, oldest first, in one statement. */
+    @Transactional
+    public Map<String, List<ProgressView>> progress(Collection<String> commitmentIds) {
+        Map<String, List<ProgressView>> result = new LinkedHashMap<>();
+        commitmentIds.forEach(id -> result.put(id, new ArrayList<>()));
+        if (!commitmentIds.isEmpty()) {
+            em.createQuery("from ProgressReport p where p.commitmentId in :ids order by p.asOf, p.id", ProgressReport.class)
+                    .setParameter("ids", commitmentIds).getResultList()
+                    .forEach(p -> result.get(p.commitmentId).add(AgreementMapper.toView(p)));
+        }
+        return result;
+    }
+
+    @Transactional
+    public CommitmentView add(String agreementId, NewCommitmentCommand cmd) {
+        Caller caller = currentCaller.get();
+        if (!caller.isAdmin()) {
+            throw new ForbiddenOperationException("Only admins may add commitments");
+        }
+        Agreement agreement = em.find(Agreement.class, agreementId);
+        if (agreement == null) {
+            throw new ResourceNotFoundException("Agreement", agreementId);
+        }
+        validator.validateCommitment(cmd, List.of(agreement.parties), agreement.signedOn);
+        Commitment c = new Commitment();
+        c.id = nextCommitmentId(em);
+        c.agreementId = agreementId;
+        c.obligor = cmd.obligor();
+        c.kind = cmd.kind().trim();
+        c.description = cmd.description().trim();
+        c.mineralId = cmd.mineral();
+        c.targetQuantity = AgreementMapper.toDecimal(cmd.targetQuantity());
+        c.unit = blankToNull(cmd.unit());
+        c.targetAmount = AgreementMapper.toDecimal(cmd.targetAmount());
+        c.currency = blankToNull(cmd.currency());
+        c.dueOn = cmd.dueOn();
+        c.createdAt = OffsetDateTime.now(clock);
+        em.persist(c);
+        em.flush();
+        CommitmentView view = toViews(List.of(c), Map.of(agreementId, AgreementMapper.toView(agreement))).get(0);
+        audit.record(agreementId, AuditTrail.COMMITMENT, c.id, "CREATE", caller, null, auditState(view), null);
+        return view;
+    }
+
+    /**
+     * Records cumulative progress. Admins may report on any commitment; members only on commitments whose obligor
+     * is their own country. A commitment of an agreement the caller cannot see is "not found".
+     */
+    @Transactional
+    public CommitmentView reportProgress(String commitmentId, ProgressCommand cmd) {
+        Caller caller = currentCaller.get();
+        Commitment c = em.find(Commitment.class, commitmentId);
+        Agreement agreement = c == null ? null : em.find(Agreement.class, c.agreementId);
+        if (c == null || !visibility.canSee(caller, agreement.visibility, agreement.parties)) {
+            throw new ResourceNotFoundException("Commitment", commitmentId);
+        }
+        if (!caller.isAdmin() && !caller.isMemberOf(c.obligor)) {
+            throw new ForbiddenOperationException("Only admins and members from the obligor country (" + c.obligor
+                    + ") may report progress on commitment " + commitmentId);
+        }
+        validator.validateProgress(cmd, c.targetQuantity != null, c.targetAmount != null, agreement.signedOn, today());
+        Map<String, AgreementView> agreements = Map.of(agreement.id, AgreementMapper.toView(agreement));
+        CommitmentView before = toViews(List.of(c), agreements).get(0);
+        ProgressReport report = new ProgressReport();
+        report.commitmentId = commitmentId;
+        report.reportedQuantity = AgreementMapper.toDecimal(cmd.quantity());
+        report.reportedAmount = AgreementMapper.toDecimal(cmd.amount());
+        report.asOf = cmd.asOf();
+        report.note = cmd.note();
+        report.reporterSubject = caller.subject();
+        report.reporterCountry = caller.country();
+        report.createdAt = OffsetDateTime.now(clock);
+        em.persist(report);
+        em.flush();
+        CommitmentView after = toViews(List.of(c), agreements).get(0);
+        Map<String, Object> afterState = new LinkedHashMap<>(auditState(after));
+        afterState.put("report", AgreementMapper.toView(report));
+        audit.record(agreement.id, AuditTrail.PROGRESS_REPORT, commitmentId, "REPORT_PROGRESS", caller,
+                auditState(before), afterState, null);
+        return after;
+    }
+
+    /** Counts by status, per obligor and per agreement, over the commitments the caller may see. */
+    @Transactional
+    public Dashboard dashboard(int dueWithinDays) {
+        if (dueWithinDays < 0) {
+            throw InvalidInputException.of("dueWithinDays", "must be >= 0");
+        }
+        List<CommitmentView> all = list(CommitmentFilter.NONE);
+        LocalDate today = today();
+        LocalDate horizon = today.plusDays(dueWithinDays);
+        List<CommitmentView> dueSoon = all.stream()
+                .filter(c -> c.dueOn() != null && !c.dueOn().isBefore(today) && !c.dueOn().isAfter(horizon))
+                .filter(c -> c.status() != CommitmentStatus.FULFILLED)
+                .toList();
+        return new Dashboard(today, all.size(), counts(all),
+                group(all, CommitmentView::obligor), group(all, c -> c.agreement().id()), dueSoon);
+    }
+
+    private static List<GroupCount> group(List<CommitmentView> all, Function<CommitmentView, String> key) {
+        Map<String, List<CommitmentView>> groups = all.stream()
+                .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+        return groups.entrySet().stream().map(e -> new GroupCount(e.getKey(), e.getValue().size(), counts(e.getValue())))
+                .toList();
+    }
+
+    private static List<StatusCount> counts(List<CommitmentView> views) {
+        List<StatusCount> counts = new ArrayList<>();
+        for (CommitmentStatus status : CommitmentStatus.values()) {
+            counts.add(new StatusCount(status, (int) views.stream().filter(v -> v.status() == status).count()));
+        }
+        return counts;
+    }
+
+    public record StatusCount(CommitmentStatus status, int count) {
+    }
+
+    public record GroupCount(String key, int total, List<StatusCount> byStatus) {
+    }
+
+    public record Dashboard(LocalDate asOf, int total, List<StatusCount> byStatus, List<GroupCount> byObligor,
+            List<GroupCount> byAgreement, List<CommitmentView> dueSoon) {
+    }
+
+    /** Commitment ids come from one sequence: CM-0001, CM-0002, ... */
+    public static String nextCommitmentId(EntityManager em) {
+        Number next = (Number) em.createNativeQuery("select nextval('commitment_no_seq')").getSingleResult();
+        return String.format("CM-%04d", next.longValue());
+    }
+
+    private List<CommitmentView> visibleViews(Caller caller, List<Commitment> commitments) {
+        if (commitments.isEmpty()) {
+            return List.of();
+        }
+        Set<String> agreementIds = commitments.stream().map(c -> c.agreementId).collect(Collectors.toSet());
+        Map<String, AgreementView> visible = new HashMap<>();
+        em.createQuery("from Agreement a where a.id in :ids", Agreement.class).setParameter("ids", agreementIds)
+                .getResultList().stream()
+                .filter(a -> visibility.canSee(caller, a.visibility, a.parties))
+                .forEach(a -> visible.put(a.id, AgreementMapper.toView(a)));
+        return toViews(commitments.stream().filter(c -> visible.containsKey(c.agreementId)).toList(), visible);
+    }
+
+    private List<CommitmentView> toViews(List<Commitment> commitments, Map<String, AgreementView> agreements) {
+        if (commitments.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object[]> latest = latestProgress(commitments.stream().map(c -> c.id).toList());
+        LocalDate today = today();
+        List<CommitmentView> views = new ArrayList<>(commitments.size());
+        for (Commitment c : commitments) {
+            AgreementView agreement = agreements.get(c.agreementId);
+            Object[] row = latest.get(c.id);
+            Double target = AgreementMapper.toDouble(c.targetQuantity != null ? c.targetQuantity : c.targetAmount);
+            Double progress = null;
+            LocalDate asOf = null;
+            if (row != null) {
+                BigDecimal value = (BigDecimal) (c.targetQuantity != null ? row[1] : row[2]);
+                progress = value == null ? null : value.doubleValue();
+                asOf = toLocalDate(row[3]);
+            }
+            LocalDate start = agreement.signedOn() != null ? agreement.signedOn()
+                    : c.createdAt == null ? null : c.createdAt.toLocalDate();
+            CommitmentStatusCalculator.Result result = calculator.evaluate(target, progress, start, c.dueOn, today);
+            views.add(new CommitmentView(c.id, agreement, c.obligor, c.kind, c.description, c.mineralId,
+                    AgreementMapper.toDouble(c.targetQuantity), c.unit, AgreementMapper.toDouble(c.targetAmount),
+                    c.currency, c.dueOn, c.basis, result.status(), progress, asOf, result.fulfilledPct()));
+        }
+        return views;
+    }
+
+    /** The latest report per commitment (by as-of date, then arrival), in one statement. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object[]> latestProgress(List<String> commitmentIds) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select distinct on (commitment_id) commitment_id, reported_quantity, reported_amount, as_of
+                from progress_report where commitment_id in (:ids)
+                order by commitment_id, as_of desc, id desc""").setParameter("ids", commitmentIds).getResultList();
+        Map<String, Object[]> latest = new HashMap<>();
+        rows.forEach(r -> latest.put((String) r[0], r));
+        return latest;
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return value == null ? null : LocalDate.parse(value.toString());
+    }
+
+    private static Map<String, Object> auditState(CommitmentView view) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("id", view.id());
+        state.put("agreementId", view.agreement().id());
+        state.put("obligor", view.obligor());
+        state.put("kind", view.kind());
+        state.put("description", view.description());
+        state.put("mineral", view.mineral());
+        state.put("targetQuantity", view.targetQuantity());
+        state.put("unit", view.unit());
+        state.put("targetAmount", view.targetAmount());
+        state.put("currency", view.currency());
+        state.put("dueOn", view.dueOn());
+        state.put("status", view.status());
+        state.put("progress", view.progress());
+        state.put("fulfilledPct", view.fulfilledPct());
+        return state;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
