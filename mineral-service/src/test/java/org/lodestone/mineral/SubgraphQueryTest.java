@@ -93,6 +93,34 @@ class SubgraphQueryTest {
                 .body("data.mineral.concentration.top3SharePct", is(91.7f));
     }
 
+    /**
+     * Over time, projections compared with projections: graphite refining 2030 (HHI 7600.9, CN 87.1) -> 2035
+     * (HHI 7295.37, CN 85.3) = -305.53 and -1.8; 2024 is observed and has no earlier observed year.
+     * USGS rare earths mining: 2024 reported (HHI 5309.21, CN 71.1) -> 2025 estimate (5049.69, 69.2).
+     */
+    @Test
+    void concentrationOverTime() {
+        GraphQL.post(token, """
+                { graphite: mineral(id: "graphite") { concentrationHistory {
+                    year projection hhi chinaSharePct previousYear hhiChange chinaSharePctChange } }
+                  rareEarths: mineral(id: "rare_earths") { concentration(stage: MINING) {
+                    dataset year previousYear hhiChange chinaSharePctChange } } }""")
+                .body("errors", nullValue())
+                .body("data.graphite.concentrationHistory.year", contains(2024, 2030, 2035))
+                .body("data.graphite.concentrationHistory.projection", contains(false, true, true))
+                .body("data.graphite.concentrationHistory[0].previousYear", nullValue())
+                .body("data.graphite.concentrationHistory[1].previousYear", nullValue())
+                .body("data.graphite.concentrationHistory[2].previousYear", is(2030))
+                .body("data.graphite.concentrationHistory[2].hhi", is(7295.37f))
+                .body("data.graphite.concentrationHistory[2].hhiChange", is(-305.53f))
+                .body("data.graphite.concentrationHistory[2].chinaSharePctChange", is(-1.8f))
+                .body("data.rareEarths.concentration.dataset", is("USGS"))
+                .body("data.rareEarths.concentration.year", is(2025))
+                .body("data.rareEarths.concentration.previousYear", is(2024))
+                .body("data.rareEarths.concentration.hhiChange", is(-259.52f))
+                .body("data.rareEarths.concentration.chinaSharePctChange", is(-1.9f));
+    }
+
     /** Gallium has no IEA rows, so USGS is used, at its latest non-projection year (2025 estimate). */
     @Test
     void fallsBackToUsgsWhereIeaIsSilent() {

@@ -10,14 +10,16 @@ import org.lodestone.mineral.service.ConcentrationDto;
         Supply concentration. hhi = sum of squared percentage shares (0..10000) of named countries; \
         aggregate rows (ROW, WORLD) are excluded, so it is a lower bound when 'rest of world' is large. \
         Dataset defaults to IEA where IEA covers the mineral and stage, else USGS; year defaults to the latest \
-        non-projection year; projections are never mixed with observations.""")
+        non-projection year; projections are never mixed with observations. hhiChange and chinaSharePctChange \
+        compare with previousYear, the latest earlier year of the same dataset and kind (projection or not).""")
 public record Concentration(@NonNull Mineral mineral, @NonNull Stage stage, int year, @NonNull Dataset dataset,
         boolean projection, Double hhi, Double top3SharePct, Country leader, Double leaderSharePct,
-        Double chinaSharePct) {
+        Double chinaSharePct, Integer previousYear, Double hhiChange, Double chinaSharePctChange) {
 
     static Concentration from(Mineral mineral, ConcentrationDto dto) {
         return dto == null ? null
                 : new Concentration(mineral, dto.stage(), dto.year(), dto.dataset(), dto.projection(), dto.hhi(),
-                        dto.top3SharePct(), Country.of(dto.leader()), dto.leaderSharePct(), dto.chinaSharePct());
+                        dto.top3SharePct(), Country.of(dto.leader()), dto.leaderSharePct(), dto.chinaSharePct(),
+                        dto.previousYear(), dto.hhiChange(), dto.chinaSharePctChange());
     }
 }

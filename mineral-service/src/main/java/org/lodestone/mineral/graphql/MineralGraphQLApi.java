@@ -151,6 +151,17 @@ public class MineralGraphQLApi {
         return parents.stream().map(m -> Concentration.from(m, computed.get(m.id()))).toList();
     }
 
+    @Name("concentrationHistory")
+    @Description("Concentration for every year the dataset has (observed and projected, flagged), oldest first")
+    public List<@NonNull List<@NonNull Concentration>> mineralConcentrationHistory(@Source List<Mineral> parents,
+            @DefaultValue("REFINING") Stage stage, Dataset dataset) {
+        List<String> ids = parents.stream().map(Mineral::id).toList();
+        Map<String, List<ConcentrationDto>> history = concentration.history(ids,
+                stage == null ? Stage.REFINING : stage, dataset);
+        return parents.stream().map(m -> history.getOrDefault(m.id(), List.of()).stream()
+                .map(c -> Concentration.from(m, c)).toList()).toList();
+    }
+
     @Name("prices")
     @Description("Price points whose period starts within [from, to] (YYYY or YYYY-MM)")
     public List<@NonNull List<@NonNull PricePoint>> mineralPrices(@Source List<Mineral> parents, String from,

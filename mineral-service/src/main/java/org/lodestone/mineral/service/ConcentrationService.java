@@ -29,4 +29,14 @@ public class ConcentrationService {
         }
         return result;
     }
+
+    /** Concentration for every year the data has, per mineral, from one query. */
+    public Map<String, List<ConcentrationDto>> history(Collection<String> minerals, Stage stage, Dataset dataset) {
+        List<SupplyShareDto> rows = shares.search(new SupplyShareFilter(minerals, stage, null, null, null));
+        Map<String, List<ConcentrationDto>> result = new LinkedHashMap<>();
+        for (String mineral : minerals) {
+            result.put(mineral, ConcentrationCalculator.history(mineral, stage, dataset, rows));
+        }
+        return result;
+    }
 }
