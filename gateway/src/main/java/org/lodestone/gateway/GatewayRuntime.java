@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.core.Vertx;
 
 import org.jboss.logging.Logger;
+
 import org.lodestone.gateway.config.GatewayConfig;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.VertxSubgraphClient;

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+
 import org.lodestone.gateway.supergraph.Subgraph;
 
 /** Ready once the supergraph is loaded; reports the subgraph URLs in use and plan cache use. */

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
+import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
@@ -30,10 +32,10 @@ public final class ResponseShaper {
     private static final Object PROPAGATE = new Object();
 
     private final GraphQLSchema schema;
-    private final Function<String, java.util.Set<String>> possibleTypes;
+    private final Function<String, Set<String>> possibleTypes;
     private final List<Map<String, Object>> errors;
 
-    private ResponseShaper(GraphQLSchema schema, Function<String, java.util.Set<String>> possibleTypes,
+    private ResponseShaper(GraphQLSchema schema, Function<String, Set<String>> possibleTypes,
             List<Map<String, Object>> errors) {
         this.schema = schema;
         this.possibleTypes = possibleTypes;
@@ -43,7 +45,7 @@ public final class ResponseShaper {
     public record Shaped(Map<String, Object> data, List<Map<String, Object>> errors) {
     }
 
-    public static Shaped shape(GraphQLSchema schema, Function<String, java.util.Set<String>> possibleTypes,
+    public static Shaped shape(GraphQLSchema schema, Function<String, Set<String>> possibleTypes,
             NormalizedOperation operation, Map<String, Object> raw, List<Map<String, Object>> errors) {
         ResponseShaper shaper = new ResponseShaper(schema, possibleTypes, new ArrayList<>(errors));
         GraphQLObjectType root = schema.getObjectType(operation.rootTypeName());
@@ -119,7 +121,7 @@ public final class ResponseShaper {
             }
             return result;
         }
-        if (!(type instanceof graphql.schema.GraphQLCompositeType) || !(value instanceof Map<?, ?> map)) {
+        if (!(type instanceof GraphQLCompositeType) || !(value instanceof Map<?, ?> map)) {
             return value;
         }
         @SuppressWarnings("unchecked")

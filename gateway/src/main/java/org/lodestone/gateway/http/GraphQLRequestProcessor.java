@@ -1,6 +1,7 @@
 package org.lodestone.gateway.http;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,8 @@ import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
 import graphql.language.Document;
 import graphql.language.Field;
-import graphql.language.NodeVisitorStub;
 import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
@@ -74,7 +75,7 @@ public final class GraphQLRequestProcessor {
         this.limits = limits;
         this.introspectionEnabled = introspectionEnabled;
         this.introspection = GraphQL.newGraphQL(supergraph.apiSchema()).build();
-        this.validatedDocuments = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        this.validatedDocuments = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
                 return size() > planCacheSize;

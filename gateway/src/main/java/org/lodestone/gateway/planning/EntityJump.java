@@ -1,6 +1,7 @@
 package org.lodestone.gateway.planning;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.lodestone.gateway.supergraph.FieldSet;
 
@@ -20,6 +21,6 @@ public record EntityJump(String alias, String variable, String typeName, List<Li
     @Override
     public String toString() {
         return typeName + " @ " + paths.stream().map(p -> p.isEmpty() ? "<root>" : String.join(".", p))
-                .collect(java.util.stream.Collectors.joining(" + ")) + " {__typename " + representation + "}";
+                .collect(Collectors.joining(" + ")) + " {__typename " + representation + "}";
     }
 }

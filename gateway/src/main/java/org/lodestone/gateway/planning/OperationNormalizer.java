@@ -12,6 +12,7 @@ import graphql.language.Argument;
 import graphql.language.AstPrinter;
 import graphql.language.BooleanValue;
 import graphql.language.Directive;
+import graphql.language.DirectivesContainer;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -23,7 +24,9 @@ import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
+import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 
 import org.lodestone.gateway.planning.Selection.FieldSelection;
 import org.lodestone.gateway.planning.Selection.FragmentSelection;
@@ -132,7 +135,7 @@ public final class OperationNormalizer {
                 return raw;
             }
             for (graphql.language.Selection<?> selection : selectionSet.getSelections()) {
-                if (!included((graphql.language.DirectivesContainer<?>) selection)) {
+                if (!included((DirectivesContainer<?>) selection)) {
                     continue;
                 }
                 if (selection instanceof Field field) {
@@ -163,16 +166,16 @@ public final class OperationNormalizer {
             String key = field.getAlias() == null ? field.getName() : field.getAlias();
             String childType = null;
             if (field.getSelectionSet() != null
-                    && schema.getType(parentType) instanceof graphql.schema.GraphQLFieldsContainer container
+                    && schema.getType(parentType) instanceof GraphQLFieldsContainer container
                     && container.getFieldDefinition(field.getName()) != null) {
-                childType = graphql.schema.GraphQLTypeUtil.unwrapAll(container.getFieldDefinition(field.getName()).getType())
+                childType = GraphQLTypeUtil.unwrapAll(container.getFieldDefinition(field.getName()).getType())
                         .getName();
             }
             return new FieldSelection(key, field.getName(), arguments, selections(field.getSelectionSet(), childType),
                     false, List.copyOf(referenced));
         }
 
-        private boolean included(graphql.language.DirectivesContainer<?> node) {
+        private boolean included(DirectivesContainer<?> node) {
             for (Directive directive : node.getDirectives()) {
                 if (directive.getName().equals("skip") && condition(directive)) {
                     return false;

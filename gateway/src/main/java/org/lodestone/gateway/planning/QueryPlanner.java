@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -279,7 +280,7 @@ public final class QueryPlanner {
         private QueryPlan build() {
             List<QueryPlan.Phase> built = new ArrayList<>();
             for (Map<String, FetchBuilder> phase : phases) {
-                Map<Integer, List<Fetch>> byLevel = new java.util.TreeMap<>();
+                Map<Integer, List<Fetch>> byLevel = new TreeMap<>();
                 phase.values().stream().sorted(Comparator.comparingInt(f -> f.id))
                         .forEach(f -> byLevel.computeIfAbsent(f.level, l -> new ArrayList<>()).add(f.build()));
                 built.add(new QueryPlan.Phase(byLevel.entrySet().stream()

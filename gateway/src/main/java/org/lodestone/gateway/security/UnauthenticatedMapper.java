@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import org.lodestone.gateway.execution.GraphQLErrors;
 
 /**

@@ -1,15 +1,20 @@
 package org.lodestone.gateway.supergraph;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
+import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLUnionType;
 
 /**
  * The loaded supergraph: subgraphs with their URLs, federation metadata per type and field,
@@ -20,7 +25,7 @@ public final class Supergraph {
     private final Map<String, Subgraph> subgraphs;
     private final Map<String, TypeMeta> types;
     private final GraphQLSchema apiSchema;
-    private final Map<String, Set<String>> possibleTypes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Set<String>> possibleTypes = new ConcurrentHashMap<>();
 
     public Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeMeta> types, GraphQLSchema apiSchema) {
         this.subgraphs = Map.copyOf(subgraphs);
@@ -56,15 +61,15 @@ public final class Supergraph {
 
     private Set<String> computePossibleTypes(String typeName) {
         Set<String> result = new TreeSet<>();
-        graphql.schema.GraphQLType type = apiSchema.getType(typeName);
+        GraphQLType type = apiSchema.getType(typeName);
         if (type instanceof GraphQLObjectType) {
             result.add(typeName);
-        } else if (type instanceof graphql.schema.GraphQLInterfaceType iface) {
+        } else if (type instanceof GraphQLInterfaceType iface) {
             apiSchema.getImplementations(iface).forEach(o -> result.add(o.getName()));
-        } else if (type instanceof graphql.schema.GraphQLUnionType union) {
+        } else if (type instanceof GraphQLUnionType union) {
             union.getTypes().forEach(t -> result.add(((GraphQLNamedType) t).getName()));
         }
-        return java.util.Collections.unmodifiableSet(result);
+        return Collections.unmodifiableSet(result);
     }
 
     /** A copy with some subgraph URLs replaced (keys are subgraph names or enum values). */

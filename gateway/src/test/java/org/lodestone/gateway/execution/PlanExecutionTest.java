@@ -17,9 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.lodestone.gateway.testsupport.StubSubgraph;
 import org.lodestone.gateway.testsupport.StubSubgraph.Received;
 import org.lodestone.gateway.testsupport.TestGateway;
+
 
 /** Plans executed against stub subgraphs on random ports (real HTTP, canned data). */
 class PlanExecutionTest {
@@ -130,6 +132,21 @@ class PlanExecutionTest {
         assertEquals(Map.of("name", "Germany", "agreements", List.of(Map.of("title", "Germany-Japan-US gallium stockpile",
                 "minerals", List.of(Map.of("name", "Gallium"))))), at(body, "data", "country"));
         assertEquals(Map.of("code", "DE"), coalition.stub("countries").received().get(0).variables());
+    }
+
+    @Test
+    void customScalarsAndEnumsPassThroughAsGiven() {
+        Map<String, Object> body = coalition.run("""
+                query ($on: Date, $status: AgreementStatus) {
+                  exportControls(activeOn: $on) { id announcedOn imposingCountry { name } }
+                  agreements(status: $status) { status }
+                }
+                """, Map.of("on", "2025-01-01", "status", "IN_FORCE"));
+        assertNull(body.get("errors"), String.valueOf(body.get("errors")));
+        assertEquals("2023-07-03", at(body, "data", "exportControls", 0, "announcedOn"));
+        assertEquals("China", at(body, "data", "exportControls", 0, "imposingCountry", "name"));
+        assertEquals(Map.of("on", "2025-01-01"), coalition.stub("minerals").received().get(0).variables());
+        assertEquals("IN_FORCE", at(body, "data", "agreements", 0, "status"));
     }
 
     @Test

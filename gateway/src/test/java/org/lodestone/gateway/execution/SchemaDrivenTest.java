@@ -7,7 +7,9 @@ import static org.lodestone.gateway.testsupport.TestGateway.at;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import org.lodestone.gateway.testsupport.TestGateway;
+
 
 /**
  * No gateway code knows any type or field: a subgraph that adds {@code Country.capital}, recomposed,

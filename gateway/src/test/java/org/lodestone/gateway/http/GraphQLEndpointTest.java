@@ -19,8 +19,10 @@ import io.restassured.http.ContentType;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.lodestone.gateway.testsupport.CoalitionStubsResource;
 import org.lodestone.testing.TestTokens;
+
 
 @QuarkusTest
 @QuarkusTestResource(CoalitionStubsResource.class)

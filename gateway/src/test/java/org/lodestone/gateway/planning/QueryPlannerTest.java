@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
 import org.lodestone.gateway.supergraph.Supergraph;
 import org.lodestone.gateway.testsupport.Supergraphs;
+
 
 /** Planning without any network: printed plans on small composed supergraphs. */
 class QueryPlannerTest {

@@ -8,9 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
 import org.lodestone.gateway.supergraph.Supergraph;
 import org.lodestone.gateway.supergraph.SupergraphLoader;
 import org.lodestone.gateway.testsupport.Supergraphs;
+
 
 /**
  * The committed supergraph composed from the three services loads and plans the coalition query of

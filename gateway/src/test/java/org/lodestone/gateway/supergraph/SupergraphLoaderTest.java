@@ -17,8 +17,10 @@ import graphql.schema.idl.SchemaPrinter;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.lodestone.gateway.testsupport.StubSubgraph;
 import org.lodestone.gateway.testsupport.Supergraphs;
+
 
 class SupergraphLoaderTest {
 

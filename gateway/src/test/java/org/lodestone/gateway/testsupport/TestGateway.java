@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.lodestone.gateway.execution.PlanExecutor;
