@@ -194,7 +194,7 @@ public final class PlanExecutor {
                 }
                 Map<String, Object> representation = new LinkedHashMap<>();
                 representation.put("__typename", jump.typeName());
-                if (!project(target.object, jump.representation(), representation)) {
+                if (!project(target.object, jump.representation(), jump.representationKeys(), representation)) {
                     continue;
                 }
                 Integer index = indexByRepresentation.get(representation);
@@ -234,17 +234,19 @@ public final class PlanExecutor {
     }
 
     /** Copies the field set out of an object; false when a required value is missing. */
-    private static boolean project(Map<String, Object> source, FieldSet fields, Map<String, Object> into) {
+    private static boolean project(Map<String, Object> source, FieldSet fields, Map<String, String> responseKeys,
+            Map<String, Object> into) {
         for (Map.Entry<String, FieldSet> entry : fields.fields().entrySet()) {
-            if (!source.containsKey(entry.getKey())) {
+            String responseKey = responseKeys.getOrDefault(entry.getKey(), entry.getKey());
+            if (!source.containsKey(responseKey)) {
                 return false;
             }
-            Object value = source.get(entry.getKey());
+            Object value = source.get(responseKey);
             if (entry.getValue().isEmpty() || value == null) {
                 into.put(entry.getKey(), value);
             } else if (value instanceof Map<?, ?> map) {
                 Map<String, Object> nested = new LinkedHashMap<>();
-                if (!project(cast(map), entry.getValue(), nested)) {
+                if (!project(cast(map), entry.getValue(), Map.of(), nested)) {
                     return false;
                 }
                 into.put(entry.getKey(), nested);
@@ -252,7 +254,7 @@ public final class PlanExecutor {
                 List<Object> nestedList = new ArrayList<>();
                 for (Object item : list) {
                     Map<String, Object> nested = new LinkedHashMap<>();
-                    if (item instanceof Map<?, ?> map && project(cast(map), entry.getValue(), nested)) {
+                    if (item instanceof Map<?, ?> map && project(cast(map), entry.getValue(), Map.of(), nested)) {
                         nestedList.add(nested);
                     } else {
                         nestedList.add(item);

@@ -1,6 +1,7 @@
 package org.lodestone.gateway.planning;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.lodestone.gateway.supergraph.FieldSet;
@@ -13,10 +14,12 @@ import org.lodestone.gateway.supergraph.FieldSet;
  * @param alias response key of the {@code _entities} field in the fetch document
  * @param variable the representations variable name
  * @param paths each a list of response keys from the root, {@code @} for each list level
+ * @param representationKeys top-level representation fields read under an internal alias, because the
+ *        client used their name as a response key for another field (field name to response key)
  * @param fieldKeys response keys this call fills on each object
  */
 public record EntityJump(String alias, String variable, String typeName, List<List<String>> paths, FieldSet representation,
-        List<String> fieldKeys) {
+        Map<String, String> representationKeys, List<String> fieldKeys) {
 
     @Override
     public String toString() {

@@ -25,13 +25,34 @@ final class ForwardedSelection {
         return fragments.computeIfAbsent(typeCondition, k -> new ForwardedSelection());
     }
 
-    void addFieldSet(FieldSet fieldSet) {
+    /** Prefix of the alias used when the client already uses a field's name as a response key for something else. */
+    static final String INTERNAL_ALIAS_PREFIX = "_lodestone_";
+
+    /**
+     * Adds key or {@code @requires} fields the gateway needs for itself.
+     *
+     * @return field name to response key, for the top-level fields that had to be aliased
+     */
+    Map<String, String> addFieldSet(FieldSet fieldSet) {
+        Map<String, String> aliased = new LinkedHashMap<>();
         fieldSet.fields().forEach((name, child) -> {
-            ForwardedField field = field(name);
+            String key = responseKeyFor(name);
+            if (!key.equals(name)) {
+                aliased.put(name, key);
+            }
+            ForwardedField field = field(key, name, "", List.of());
             if (!child.isEmpty()) {
                 field.selection().addFieldSet(child);
             }
         });
+        return aliased;
+    }
+
+    /** The response key under which plain field {@code name} can be added without clashing. */
+    String responseKeyFor(String name) {
+        ForwardedField existing = fields.get(name);
+        boolean clash = existing != null && (!existing.name.equals(name) || !existing.arguments.isEmpty());
+        return clash ? INTERNAL_ALIAS_PREFIX + name : name;
     }
 
     /** True when {@code other} can be folded into this selection without a response key meaning two things. */

@@ -235,11 +235,19 @@ public final class QueryPlanner {
             }
             FieldSet requires = meta.source(target).map(s -> s.requires()).orElse(FieldSet.EMPTY);
             out.field("__typename");
-            out.addFieldSet(key.fields());
+            Map<String, String> aliases = new LinkedHashMap<>(out.addFieldSet(key.fields()));
             int requiresLevel = fetch.level;
             if (!requires.isEmpty()) {
                 // @requires fields are themselves planned, possibly through other subgraphs first.
-                requiresLevel = planSelections(phase, graph, type.name(), asSelections(requires), out, path, fetch,
+                List<Selection> requiredSelections = new ArrayList<>();
+                requires.fields().forEach((name, child) -> {
+                    String responseKey = out.responseKeyFor(name);
+                    if (!responseKey.equals(name)) {
+                        aliases.put(name, responseKey);
+                    }
+                    requiredSelections.add(new FieldSelection(responseKey, name, "", asSelections(child), false, List.of()));
+                });
+                requiresLevel = planSelections(phase, graph, type.name(), requiredSelections, out, path, fetch,
                         FieldSet.EMPTY);
             }
             int level = Math.max(fetch.level, requiresLevel) + 1;
@@ -247,6 +255,7 @@ public final class QueryPlanner {
             JumpBuilder jump = entityFetch.jumps.computeIfAbsent(jumpKey(type.name(), path),
                     k -> new JumpBuilder(type.name(), path));
             jump.representation = jump.representation.union(key.fields()).union(requires);
+            jump.representationKeys.putAll(aliases);
             return planLocal(phase, target, type, meta, field, jump.selection, path, entityFetch, FieldSet.EMPTY);
         }
 
@@ -320,7 +329,7 @@ public final class QueryPlanner {
                     Map<String, List<JumpBuilder>> merged = new LinkedHashMap<>();
                     Map<String, ForwardedSelection> unitedSelections = new LinkedHashMap<>();
                     for (JumpBuilder jump : jumps.values()) {
-                        String base = jump.typeName + "|" + jump.representation;
+                        String base = jump.typeName + "|" + jump.representation + "|" + jump.representationKeys;
                         String groupKey = null;
                         for (int attempt = 0; groupKey == null; attempt++) {
                             String candidate = base + "|" + attempt;
@@ -355,7 +364,8 @@ public final class QueryPlanner {
                         selection.print(body);
                         body.append('}');
                         builtJumps.add(new EntityJump(alias, variable, jump.typeName,
-                                group.stream().map(j -> j.path).toList(), jump.representation, selection.fieldKeys()));
+                                group.stream().map(j -> j.path).toList(), jump.representation,
+                                Map.copyOf(jump.representationKeys), selection.fieldKeys()));
                         index++;
                     }
                     body.append('}');
@@ -379,6 +389,8 @@ public final class QueryPlanner {
         final List<String> path;
         final ForwardedSelection selection = new ForwardedSelection();
         FieldSet representation = FieldSet.EMPTY;
+        /** Representation fields the parent selection had to alias (field name to response key). */
+        final Map<String, String> representationKeys = new LinkedHashMap<>();
 
         JumpBuilder(String typeName, List<String> path) {
             this.typeName = typeName;

@@ -119,6 +119,20 @@ class PlanExecutionTest {
     }
 
     @Test
+    void clientResponseKeysNamedLikeKeyOrRequiredFieldsDoNotConfuseRepresentations() {
+        Map<String, Object> body = coalition.run("{ country(code: \"JP\") { code: name agreements { title } } }");
+        assertNull(body.get("errors"), String.valueOf(body.get("errors")));
+        assertEquals(Map.of("code", "Japan", "agreements", List.of(Map.of("title", "US-Japan Critical Minerals Agreement"),
+                Map.of("title", "Germany-Japan-US gallium stockpile"))), at(body, "data", "country"));
+        assertEquals(List.of(Map.of("__typename", "Country", "code", "JP")),
+                coalition.stub("agreements").received().get(0).variables().get("representations"));
+
+        Map<String, Object> requires = features.run("{ products { price: name shippingEstimate } }");
+        assertNull(requires.get("errors"), String.valueOf(requires.get("errors")));
+        assertEquals(Map.of("price", "Lithium cell", "shippingEstimate", 7), at(requires, "data", "products", 0));
+    }
+
+    @Test
     void variablesFragmentsSkipIncludeAndRootTypename() {
         Map<String, Object> body = coalition.run("""
                 query Dossier($code: ID!, $withMinerals: Boolean!, $lean: Boolean!) {
