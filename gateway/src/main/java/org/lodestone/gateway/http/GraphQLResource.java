@@ -58,9 +58,8 @@ public class GraphQLResource {
         if (responseType == null) {
             return Uni.createFrom().item(notAcceptable());
         }
-        if (contentType == null || !MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                || MediaType.valueOf(contentType).isWildcardType()) {
-            return Uni.createFrom().item(error(415, responseType, "Send the request as application/json"));
+        if (!isUtf8Json(contentType)) {
+            return Uni.createFrom().item(error(415, responseType, "Send the request as application/json (UTF-8)"));
         }
         if (body.length > config.limits().maxRequestBytes()) {
             return Uni.createFrom().item(error(413, responseType, "Request body is " + body.length
@@ -120,7 +119,8 @@ public class GraphQLResource {
         return runtime.processor().process(request, context).map(response -> {
             int status = response.status() != 0 ? response.status()
                     : response.requestError() && responseType.equals(GRAPHQL_RESPONSE_JSON) ? 400 : 200;
-            Response.ResponseBuilder builder = Response.status(status).type(responseType).entity(response.body());
+            Response.ResponseBuilder builder = Response.status(status).type(withCharset(responseType))
+                    .entity(response.body());
             if (status == 405) {
                 builder.header("Allow", "POST");
             }
@@ -128,13 +128,31 @@ public class GraphQLResource {
         });
     }
 
-    /** The media type to answer with, or null when the client accepts neither GraphQL JSON type. */
+    private static boolean isUtf8Json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String charset = type.getParameters().get("charset");
+        return type.getType().equals("application") && type.getSubtype().equals("json")
+                && (charset == null || charset.equalsIgnoreCase("utf-8"));
+    }
+
+    /**
+     * The media type to answer with, or null when the client accepts neither GraphQL JSON type.
+     * No Accept header or a wildcard gets the GraphQL response type, as the GraphQL-over-HTTP spec advises.
+     */
     static String responseType(String accept) {
         if (accept == null || accept.isBlank()) {
-            return MediaType.APPLICATION_JSON;
+            return GRAPHQL_RESPONSE_JSON;
         }
         String best = null;
-        double bestQuality = 0;
+        double bestScore = 0;
         for (String part : accept.split(",")) {
             MediaType type;
             try {
@@ -143,17 +161,28 @@ public class GraphQLResource {
                 continue;
             }
             double quality = type.getParameters().containsKey("q") ? parseQuality(type.getParameters().get("q")) : 1.0;
-            String candidate = null;
+            if (quality <= 0) {
+                continue;
+            }
+            // Quality first; then an explicit type beats a wildcard, and graphql-response+json beats json.
+            String candidate;
+            double specificity;
             if (type.getType().equals("application") && type.getSubtype().equals("graphql-response+json")) {
                 candidate = GRAPHQL_RESPONSE_JSON;
-            } else if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                // application/json, application/*, */*: legacy JSON.
+                specificity = 0.003;
+            } else if (type.getType().equals("application") && type.getSubtype().equals("json")) {
                 candidate = MediaType.APPLICATION_JSON;
+                specificity = 0.002;
+            } else if (type.isWildcardType() || type.getType().equals("application") && type.isWildcardSubtype()) {
+                candidate = GRAPHQL_RESPONSE_JSON;
+                specificity = 0.001;
+            } else {
+                continue;
             }
-            if (candidate != null && quality > bestQuality
-                    || (candidate != null && quality == bestQuality && candidate.equals(GRAPHQL_RESPONSE_JSON))) {
+            double score = quality + specificity;
+            if (score > bestScore) {
                 best = candidate;
-                bestQuality = quality;
+                bestScore = score;
             }
         }
         return best;
@@ -173,8 +202,12 @@ public class GraphQLResource {
                 .build();
     }
 
+    private static String withCharset(String mediaType) {
+        return mediaType + "; charset=utf-8";
+    }
+
     private static Response error(int status, String responseType, String message) {
-        return Response.status(status).type(responseType)
+        return Response.status(status).type(withCharset(responseType))
                 .entity(Map.of("errors", List.of(GraphQLErrors.error(message, GraphQLErrors.BAD_USER_INPUT)))).build();
     }
 

@@ -144,6 +144,22 @@ class GraphQLEndpointTest {
     }
 
     @Test
+    void contentNegotiationFollowsGraphQLOverHttp() {
+        assertEquals("application/graphql-response+json", GraphQLResource.responseType(null));
+        assertEquals("application/graphql-response+json", GraphQLResource.responseType("*/*"));
+        assertEquals("application/json", GraphQLResource.responseType("application/json, */*;q=0.8"));
+        assertEquals("application/json", GraphQLResource.responseType("application/json, */*"));
+        assertEquals("application/graphql-response+json",
+                GraphQLResource.responseType("application/json;q=0.9, application/graphql-response+json"));
+        assertEquals(null, GraphQLResource.responseType("text/html"));
+        given().auth().oauth2(TestTokens.admin()).contentType("application/json; charset=utf-16").body("{}")
+                .when().post("/graphql").then().statusCode(415);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(query("{ countries { code } }"))
+                .when().post("/graphql")
+                .then().statusCode(200).header("Content-Type", equalTo("application/graphql-response+json; charset=utf-8"));
+    }
+
+    @Test
     void limitsRejectDeepWideAndLongOperations() {
         // 16 levels: countries, then agreements/parties alternating, then code.
         String deep = "{ countries {" + " agreements { parties {".repeat(7) + " code" + " }".repeat(15) + " }";
