@@ -1,13 +1,6 @@
 package org.lodestone.agreement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import static org.lodestone.agreement.AgreementStatus.DRAFT;
 import static org.lodestone.agreement.AgreementStatus.EXPIRED;
 import static org.lodestone.agreement.AgreementStatus.IN_FORCE;
@@ -15,6 +8,12 @@ import static org.lodestone.agreement.AgreementStatus.NEGOTIATING;
 import static org.lodestone.agreement.AgreementStatus.SIGNED;
 import static org.lodestone.agreement.AgreementStatus.SUSPENDED;
 import static org.lodestone.agreement.AgreementStatus.TERMINATED;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
 
 /** The full 7 x 7 matrix: exactly the documented moves are allowed, every other pair is refused. */
 class AgreementStatusTest {

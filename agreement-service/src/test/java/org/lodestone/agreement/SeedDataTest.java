@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.agreement.seed.AgreementSeedImporter;
+import org.lodestone.agreement.service.ReferenceData;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -39,6 +40,16 @@ class SeedDataTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ReferenceData referenceData;
+
+    @Test
+    void allFortyThreeMineralIdsOfTheSharedSeedAreKnown() {
+        assertEquals(43, referenceData.mineralCount());
+        assertEquals(true, referenceData.isMineral("heavy_rare_earths"));
+        assertEquals(false, referenceData.isMineral("unobtainium"));
+    }
 
     @Test
     void all21AgreementsAnd31CommitmentsAreLoadedAsPublicDocuments() {
