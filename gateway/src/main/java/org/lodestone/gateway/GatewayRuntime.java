@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.core.Vertx;
@@ -19,6 +20,7 @@ import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.VertxSubgraphClient;
 import org.lodestone.gateway.http.GraphQLRequestProcessor;
 import org.lodestone.gateway.http.RequestLimits;
+import org.lodestone.gateway.planning.PlanCache;
 import org.lodestone.gateway.supergraph.Subgraph;
 import org.lodestone.gateway.supergraph.Supergraph;
 import org.lodestone.gateway.supergraph.SupergraphLoader;
@@ -61,6 +63,11 @@ public class GatewayRuntime {
         processor = new GraphQLRequestProcessor(supergraph, new PlanExecutor(supergraph, client),
                 new RequestLimits(limits.maxDepth(), limits.maxAliases(), limits.maxQueryLength()),
                 config.planCacheSize(), config.introspection());
+        PlanCache cache = processor.planCache();
+        FunctionCounter.builder("lodestone.gateway.plan.cache.hits", cache, PlanCache::hits)
+                .description("Operations answered with a cached plan").register(registry);
+        FunctionCounter.builder("lodestone.gateway.plan.cache.misses", cache, PlanCache::misses)
+                .description("Operations that had to be planned").register(registry);
         LOG.infof("Supergraph loaded from %s: %d subgraphs", location, supergraph.subgraphs().size());
     }
 

@@ -231,6 +231,7 @@ class GraphQLEndpointTest {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(query("{ countries { code } }"))
                 .when().post("/graphql").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("lodestone_gateway_subgraph_fetch_seconds_count{outcome=\"success\",subgraph=\"countries\"}"));
+                .body(containsString("lodestone_gateway_subgraph_fetch_seconds_count{outcome=\"success\",subgraph=\"countries\"}"))
+                .body(containsString("lodestone_gateway_plan_cache_hits_total"));
     }
 }

@@ -19,9 +19,9 @@ import org.lodestone.gateway.testsupport.Supergraphs;
  * the federation issue with one fetch per subgraph per level. Skipped until that file exists; the
  * system property {@code lodestone.test.real-supergraph} points the test at another file.
  */
-class RealSupergraphTest {
+public class RealSupergraphTest {
 
-    static final String COALITION_QUERY = """
+    public static final String COALITION_QUERY = """
             {
               countries(coalitionOnly: true) {
                 code name

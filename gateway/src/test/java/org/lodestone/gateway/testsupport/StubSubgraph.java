@@ -196,7 +196,9 @@ public final class StubSubgraph implements AutoCloseable {
         List<Definition> definitions = new ArrayList<>();
         List<String> entities = new ArrayList<>();
         for (Definition<?> definition : document.getDefinitions()) {
-            if (definition instanceof SchemaExtensionDefinition) {
+            if (definition instanceof SchemaExtensionDefinition || definition instanceof graphql.language.SchemaDefinition
+                    || definition instanceof graphql.language.TypeDefinition<?> type && type.getName().startsWith("_")) {
+                // Federation plumbing is re-added below, the same way for every subgraph.
                 continue;
             }
             if (definition instanceof ObjectTypeDefinition object) {
@@ -229,7 +231,10 @@ public final class StubSubgraph implements AutoCloseable {
     }
 
     private static List<FieldDefinition> strip(List<FieldDefinition> fields) {
-        return fields.stream().map(f -> f.transform(b -> b.directives(List.of()))).toList();
+        return fields.stream().filter(f -> !f.getName().startsWith("_"))
+                .map(f -> f.transform(b -> b.directives(List.of()).inputValueDefinitions(f.getInputValueDefinitions().stream()
+                        .map(i -> i.transform(ib -> ib.directives(List.of()))).toList())))
+                .toList();
     }
 
     private static GraphQLScalarType passThrough(String name) {

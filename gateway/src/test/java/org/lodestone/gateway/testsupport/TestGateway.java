@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,10 +35,15 @@ public final class TestGateway implements AutoCloseable {
      * @param overrides subgraph name to another group folder (for variants)
      */
     public TestGateway(String supergraphResource, String group, Map<String, String> overrides) {
-        Supergraph loaded = SupergraphLoader.load("classpath:" + supergraphResource);
+        this("classpath:" + supergraphResource, name -> StubSubgraph.start(overrides.getOrDefault(name, group), name));
+    }
+
+    /** @param stubFactory starts the stub for one subgraph name */
+    public TestGateway(String supergraphLocation, Function<String, StubSubgraph> stubFactory) {
+        Supergraph loaded = SupergraphLoader.load(supergraphLocation);
         Map<String, String> urls = new LinkedHashMap<>();
         for (String name : loaded.subgraphNames()) {
-            StubSubgraph stub = StubSubgraph.start(overrides.getOrDefault(name, group), name);
+            StubSubgraph stub = stubFactory.apply(name);
             stubs.put(name, stub);
             urls.put(name, stub.url());
         }
