@@ -34,9 +34,7 @@ public class AgreementFields {
     public @NonNull List<@NonNull List<@NonNull CommitmentNode>> agreementCommitments(
             @Source List<AgreementNode> parents, CommitmentStatus status) {
         Map<String, List<CommitmentView>> byAgreement = commitments.byAgreements(
-                agreements.findAll(parents.stream().map(AgreementNode::id).toList()).stream()
-                        .filter(a -> a != null).toList(),
-                status);
+                parents.stream().map(AgreementNode::id).distinct().toList(), status);
         return parents.stream().map(p -> Nodes.commitments(byAgreement.getOrDefault(p.id(), List.of()))).toList();
     }
 

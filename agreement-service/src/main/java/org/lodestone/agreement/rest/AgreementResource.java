@@ -63,9 +63,9 @@ public class AgreementResource {
     @GET
     @Path("/{id}/commitments")
     public List<CommitmentView> commitments(@RestPath String id, @RestQuery String status) {
-        AgreementView agreement = agreements.get(id);
-        return commitments.byAgreements(List.of(agreement), Params.enumValue(CommitmentStatus.class, status, "status"))
-                .get(id);
+        CommitmentStatus wanted = Params.enumValue(CommitmentStatus.class, status, "status");
+        agreements.get(id);
+        return commitments.byAgreements(List.of(id), wanted).get(id);
     }
 
     @GET

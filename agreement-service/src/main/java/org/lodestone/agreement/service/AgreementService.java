@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.AgreementStatus;
@@ -313,10 +311,5 @@ public class AgreementService {
 
     private List<AgreementView> visibleViews(Caller caller, List<Agreement> agreements) {
         return agreements.stream().filter(a -> canSee(caller, a)).map(AgreementMapper::toView).toList();
-    }
-
-    /** For callers that already hold visible agreements and need them by id. */
-    static Map<String, AgreementView> byId(List<AgreementView> views) {
-        return views.stream().collect(Collectors.toMap(AgreementView::id, Function.identity(), (x, y) -> x));
     }
 }

@@ -1,6 +1,5 @@
 package org.lodestone.agreement.service;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,6 +17,7 @@ import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.Commitment;
 import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.CommitmentStatusCalculator;
+import org.lodestone.agreement.LatestProgress;
 import org.lodestone.agreement.ProgressReport;
 import org.lodestone.agreement.config.AgreementConfig;
 import org.lodestone.agreement.mapping.AgreementMapper;
@@ -60,18 +59,18 @@ public class CommitmentService {
     @Transactional
     public List<CommitmentView> list(CommitmentFilter filter) {
         Caller caller = currentCaller.get();
-        StringBuilder hql = new StringBuilder("from Commitment c where 1 = 1");
+        StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.obligor() != null) {
-            hql.append(" and c.obligor = :obligor");
+            where.append(" and c.obligor = :obligor");
             params.put("obligor", filter.obligor());
         }
         if (filter.agreement() != null) {
-            hql.append(" and c.agreementId = :agreement");
+            where.append(" and c.agreementId = :agreement");
             params.put("agreement", filter.agreement());
         }
         if (filter.dueBefore() != null) {
-            hql.append(" and c.dueOn < :dueBefore");
+            where.append(" and c.dueOn < :dueBefore");
             params.put("dueBefore", filter.dueBefore());
         }
         if (filter.dueWithinDays() != null) {
@@ -79,31 +78,28 @@ public class CommitmentService {
                 throw InvalidInputException.of("dueWithinDays", "must be >= 0");
             }
             LocalDate today = today();
-            hql.append(" and c.dueOn >= :today and c.dueOn <= :horizon");
+            where.append(" and c.dueOn >= :today and c.dueOn <= :horizon");
             params.put("today", today);
             params.put("horizon", today.plusDays(filter.dueWithinDays()));
         }
-        hql.append(" order by c.id");
-        TypedQuery<Commitment> query = em.createQuery(hql.toString(), Commitment.class);
-        params.forEach(query::setParameter);
-        List<CommitmentView> views = visibleViews(caller, query.getResultList());
+        List<CommitmentView> views = visibleViews(caller, load(where.toString(), params));
         return filter.status() == null ? views
                 : views.stream().filter(v -> v.status() == filter.status()).toList();
     }
 
-    /** Commitments of agreements in the agreement list (must be agreements the caller may see), grouped by agreement. */
+    /**
+     * Commitments of the given agreements, grouped by agreement, in one statement. Visibility is checked again on
+     * the joined agreement rows, so a caller never gets commitments of an agreement hidden from them.
+     */
     @Transactional
-    public Map<String, List<CommitmentView>> byAgreements(List<AgreementView> agreements, CommitmentStatus status) {
+    public Map<String, List<CommitmentView>> byAgreements(List<String> agreementIds, CommitmentStatus status) {
+        Caller caller = currentCaller.get();
         Map<String, List<CommitmentView>> result = new LinkedHashMap<>();
-        agreements.forEach(a -> result.put(a.id(), new ArrayList<>()));
-        if (agreements.isEmpty()) {
+        agreementIds.forEach(id -> result.put(id, new ArrayList<>()));
+        if (agreementIds.isEmpty()) {
             return result;
         }
-        Map<String, AgreementView> byId = AgreementService.byId(agreements);
-        List<Commitment> commitments = em.createQuery(
-                "from Commitment c where c.agreementId in :ids order by c.id", Commitment.class)
-                .setParameter("ids", byId.keySet()).getResultList();
-        for (CommitmentView view : toViews(commitments, byId)) {
+        for (CommitmentView view : visibleViews(caller, load("c.agreementId in :ids", Map.of("ids", agreementIds)))) {
             if (status == null || view.status() == status) {
                 result.get(view.agreement().id()).add(view);
             }
@@ -120,10 +116,7 @@ public class CommitmentService {
         if (countries.isEmpty()) {
             return result;
         }
-        List<Commitment> commitments = em.createQuery(
-                "from Commitment c where c.obligor in :codes order by c.id", Commitment.class)
-                .setParameter("codes", countries).getResultList();
-        for (CommitmentView view : visibleViews(caller, commitments)) {
+        for (CommitmentView view : visibleViews(caller, load("c.obligor in :codes", Map.of("codes", countries)))) {
             if (status == null || view.status() == status) {
                 result.get(view.obligor()).add(view);
             }
@@ -137,9 +130,7 @@ public class CommitmentService {
         Caller caller = currentCaller.get();
         Map<String, CommitmentView> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            List<Commitment> commitments = em.createQuery("from Commitment c where c.id in :ids", Commitment.class)
-                    .setParameter("ids", ids).getResultList();
-            visibleViews(caller, commitments).forEach(v -> found.put(v.id(), v));
+            visibleViews(caller, load("c.id in :ids", Map.of("ids", ids))).forEach(v -> found.put(v.id(), v));
         }
         List<CommitmentView> ordered = new ArrayList<>(ids.size());
         ids.forEach(id -> ordered.add(found.get(id)));
@@ -194,7 +185,7 @@ public class CommitmentService {
         c.createdAt = OffsetDateTime.now(clock);
         em.persist(c);
         em.flush();
-        CommitmentView view = toViews(List.of(c), Map.of(agreementId, AgreementMapper.toView(agreement))).get(0);
+        CommitmentView view = toView(new Row(c, agreement, null));
         audit.record(agreementId, AuditTrail.COMMITMENT, c.id, "CREATE", caller, null, auditState(view), null);
         return view;
     }
@@ -216,8 +207,7 @@ public class CommitmentService {
                     + ") may report progress on commitment " + commitmentId);
         }
         validator.validateProgress(cmd, c.targetQuantity != null, c.targetAmount != null, agreement.signedOn, today());
-        Map<String, AgreementView> agreements = Map.of(agreement.id, AgreementMapper.toView(agreement));
-        CommitmentView before = toViews(List.of(c), agreements).get(0);
+        CommitmentView before = toView(load("c.id = :id", Map.of("id", commitmentId)).get(0));
         ProgressReport report = new ProgressReport();
         report.commitmentId = commitmentId;
         report.reportedQuantity = AgreementMapper.toDecimal(cmd.quantity());
@@ -229,10 +219,13 @@ public class CommitmentService {
         report.createdAt = OffsetDateTime.now(clock);
         em.persist(report);
         em.flush();
-        CommitmentView after = toViews(List.of(c), agreements).get(0);
+        ProgressView reported = AgreementMapper.toView(report);
+        // the latest-progress view row loaded for "before" is a managed snapshot; read the new state afresh
+        em.clear();
+        CommitmentView after = toView(load("c.id = :id", Map.of("id", commitmentId)).get(0));
         Map<String, Object> afterState = new LinkedHashMap<>(auditState(after));
-        afterState.put("report", AgreementMapper.toView(report));
-        audit.record(agreement.id, AuditTrail.PROGRESS_REPORT, commitmentId, "REPORT_PROGRESS", caller,
+        afterState.put("report", reported);
+        audit.record(after.agreement().id(), AuditTrail.PROGRESS_REPORT, commitmentId, "REPORT_PROGRESS", caller,
                 auditState(before), afterState, null);
         return after;
     }
@@ -285,67 +278,45 @@ public class CommitmentService {
         return String.format("CM-%04d", next.longValue());
     }
 
-    private List<CommitmentView> visibleViews(Caller caller, List<Commitment> commitments) {
-        if (commitments.isEmpty()) {
-            return List.of();
-        }
-        Set<String> agreementIds = commitments.stream().map(c -> c.agreementId).collect(Collectors.toSet());
-        Map<String, AgreementView> visible = new HashMap<>();
-        em.createQuery("from Agreement a where a.id in :ids", Agreement.class).setParameter("ids", agreementIds)
-                .getResultList().stream()
-                .filter(a -> visibility.canSee(caller, a.visibility, a.parties))
-                .forEach(a -> visible.put(a.id, AgreementMapper.toView(a)));
-        return toViews(commitments.stream().filter(c -> visible.containsKey(c.agreementId)).toList(), visible);
+    /** A commitment with its agreement and its latest progress report (if any), loaded together. */
+    private record Row(Commitment commitment, Agreement agreement, LatestProgress latest) {
     }
 
-    private List<CommitmentView> toViews(List<Commitment> commitments, Map<String, AgreementView> agreements) {
-        if (commitments.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Object[]> latest = latestProgress(commitments.stream().map(c -> c.id).toList());
-        LocalDate today = today();
-        List<CommitmentView> views = new ArrayList<>(commitments.size());
-        for (Commitment c : commitments) {
-            AgreementView agreement = agreements.get(c.agreementId);
-            Object[] row = latest.get(c.id);
-            Double target = AgreementMapper.toDouble(c.targetQuantity != null ? c.targetQuantity : c.targetAmount);
-            Double progress = null;
-            LocalDate asOf = null;
-            if (row != null) {
-                BigDecimal value = (BigDecimal) (c.targetQuantity != null ? row[1] : row[2]);
-                progress = value == null ? null : value.doubleValue();
-                asOf = toLocalDate(row[3]);
-            }
-            LocalDate start = agreement.signedOn() != null ? agreement.signedOn()
-                    : c.createdAt == null ? null : c.createdAt.toLocalDate();
-            CommitmentStatusCalculator.Result result = calculator.evaluate(target, progress, start, c.dueOn, today);
-            views.add(new CommitmentView(c.id, agreement, c.obligor, c.kind, c.description, c.mineralId,
-                    AgreementMapper.toDouble(c.targetQuantity), c.unit, AgreementMapper.toDouble(c.targetAmount),
-                    c.currency, c.dueOn, c.basis, result.status(), progress, asOf, result.fulfilledPct()));
-        }
-        return views;
+    /** One statement: commitments matching the condition, joined with their agreement and latest progress. */
+    private List<Row> load(String condition, Map<String, Object> params) {
+        TypedQuery<Object[]> query = em.createQuery("""
+                select c, a, lp from Commitment c
+                join Agreement a on a.id = c.agreementId
+                left join LatestProgress lp on lp.commitmentId = c.id
+                where %s order by c.id""".formatted(condition), Object[].class);
+        params.forEach(query::setParameter);
+        return query.getResultList().stream()
+                .map(r -> new Row((Commitment) r[0], (Agreement) r[1], (LatestProgress) r[2])).toList();
     }
 
-    /** The latest report per commitment (by as-of date, then arrival), in one statement. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object[]> latestProgress(List<String> commitmentIds) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select distinct on (commitment_id) commitment_id, reported_quantity, reported_amount, as_of
-                from progress_report where commitment_id in (:ids)
-                order by commitment_id, as_of desc, id desc""").setParameter("ids", commitmentIds).getResultList();
-        Map<String, Object[]> latest = new HashMap<>();
-        rows.forEach(r -> latest.put((String) r[0], r));
-        return latest;
+    private List<CommitmentView> visibleViews(Caller caller, List<Row> rows) {
+        return rows.stream()
+                .filter(r -> visibility.canSee(caller, r.agreement().visibility, r.agreement().parties))
+                .map(this::toView).toList();
     }
 
-    private static LocalDate toLocalDate(Object value) {
-        if (value instanceof LocalDate date) {
-            return date;
+    private CommitmentView toView(Row row) {
+        Commitment c = row.commitment();
+        AgreementView agreement = AgreementMapper.toView(row.agreement());
+        LatestProgress latest = row.latest();
+        Double target = AgreementMapper.toDouble(c.targetQuantity != null ? c.targetQuantity : c.targetAmount);
+        Double progress = null;
+        LocalDate asOf = null;
+        if (latest != null) {
+            progress = AgreementMapper.toDouble(c.targetQuantity != null ? latest.reportedQuantity : latest.reportedAmount);
+            asOf = latest.asOf;
         }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        return value == null ? null : LocalDate.parse(value.toString());
+        LocalDate start = agreement.signedOn() != null ? agreement.signedOn()
+                : c.createdAt == null ? null : c.createdAt.toLocalDate();
+        CommitmentStatusCalculator.Result result = calculator.evaluate(target, progress, start, c.dueOn, today());
+        return new CommitmentView(c.id, agreement, c.obligor, c.kind, c.description, c.mineralId,
+                AgreementMapper.toDouble(c.targetQuantity), c.unit, AgreementMapper.toDouble(c.targetAmount),
+                c.currency, c.dueOn, c.basis, result.status(), progress, asOf, result.fulfilledPct());
     }
 
     private static Map<String, Object> auditState(CommitmentView view) {
