@@ -140,11 +140,9 @@ public final class QueryPlanner {
                     } else {
                         // Not answerable on the interface in this subgraph: ask per implementation.
                         out.field("__typename");
-                        for (String concrete : supergraph.possibleTypes(typeName)) {
-                            if (supergraph.type(concrete).definedIn(graph)) {
-                                deepest = Math.max(deepest, planSelections(phase, graph, concrete, List.of(field),
-                                        out.fragment(concrete), path, fetch, provided));
-                            }
+                        for (String concrete : supergraph.possibleTypesIn(typeName, graph)) {
+                            deepest = Math.max(deepest, planSelections(phase, graph, concrete, List.of(field),
+                                    out.fragment(concrete), path, fetch, provided));
                         }
                     }
                 } else if (local) {
@@ -169,15 +167,13 @@ public final class QueryPlanner {
                         : fetch.level;
             }
             Set<String> targets = new TreeSet<>(supergraph.possibleTypes(condition));
-            targets.retainAll(supergraph.possibleTypes(type.name()));
+            targets.retainAll(supergraph.possibleTypesIn(type.name(), graph));
             out.field("__typename");
             int deepest = fetch.level;
             for (String concrete : targets) {
-                // A subgraph can only return objects of types it defines.
-                if (supergraph.type(concrete).definedIn(graph)) {
-                    deepest = Math.max(deepest, planSelections(phase, graph, concrete, fragment.selections(),
-                            out.fragment(concrete), path, fetch, provided));
-                }
+                // Only types this subgraph can return here (possibleTypesIn above).
+                deepest = Math.max(deepest, planSelections(phase, graph, concrete, fragment.selections(),
+                        out.fragment(concrete), path, fetch, provided));
             }
             return deepest;
         }

@@ -72,6 +72,36 @@ public final class Supergraph {
         return Collections.unmodifiableSet(result);
     }
 
+    /**
+     * Concrete types a subgraph can return for {@code typeName} there: defined in that subgraph and,
+     * per {@code @join__implements}/{@code @join__unionMember}, a member in that subgraph. A subgraph
+     * would reject a type condition its own schema cannot satisfy, so plans only use these.
+     */
+    public Set<String> possibleTypesIn(String typeName, String graph) {
+        Set<String> result = new TreeSet<>();
+        TypeMeta abstractType = types.get(typeName);
+        for (String concrete : possibleTypes(typeName)) {
+            TypeMeta meta = types.get(concrete);
+            if (meta == null || !meta.definedIn(graph)) {
+                continue;
+            }
+            if (abstractType != null && abstractType.kind() == TypeMeta.Kind.UNION
+                    && !abstractType.abstractMembershipByGraph().isEmpty()) {
+                if (abstractType.abstractMembershipByGraph().getOrDefault(graph, Set.of()).contains(concrete)) {
+                    result.add(concrete);
+                }
+            } else if (abstractType != null && abstractType.kind() == TypeMeta.Kind.INTERFACE
+                    && !meta.abstractMembershipByGraph().isEmpty()) {
+                if (meta.abstractMembershipByGraph().getOrDefault(graph, Set.of()).contains(typeName)) {
+                    result.add(concrete);
+                }
+            } else {
+                result.add(concrete);
+            }
+        }
+        return result;
+    }
+
     /** A copy with some subgraph URLs replaced (keys are subgraph names or enum values). */
     public Supergraph withUrls(Map<String, String> urlsByName) {
         Map<String, Subgraph> updated = new LinkedHashMap<>();

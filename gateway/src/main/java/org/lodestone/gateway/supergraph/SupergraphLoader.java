@@ -153,7 +153,15 @@ public final class SupergraphLoader {
         } else if (type instanceof InputObjectTypeDefinition) {
             kind = TypeMeta.Kind.INPUT_OBJECT;
         }
-        return new TypeMeta(type.getName(), kind, graphs, keys, fields, interfaceObjectGraphs, accessRule(type));
+        Map<String, Set<String>> membership = new LinkedHashMap<>();
+        for (Directive implementsDirective : type.getDirectives("join__implements")) {
+            membership.computeIfAbsent(enumValue(implementsDirective, "graph"), g -> new LinkedHashSet<>())
+                    .add(string(implementsDirective, "interface"));
+        }
+        for (Directive member : type.getDirectives("join__unionMember")) {
+            membership.computeIfAbsent(enumValue(member, "graph"), g -> new LinkedHashSet<>()).add(string(member, "member"));
+        }
+        return new TypeMeta(type.getName(), kind, graphs, keys, fields, interfaceObjectGraphs, accessRule(type), membership);
     }
 
     private static FieldMeta readField(FieldDefinition field, Set<String> typeGraphs) {

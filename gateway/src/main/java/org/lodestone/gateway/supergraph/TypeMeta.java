@@ -5,11 +5,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Federation metadata of one named type: the graphs defining it, its keys per graph, its fields
- * and (for unions) members per graph.
+ * Federation metadata of one named type: the graphs defining it, its keys per graph, its fields.
+ * {@code abstractMembershipByGraph}: for object and interface types, the interfaces implemented in
+ * each graph ({@code @join__implements}); for unions, the members in each graph
+ * ({@code @join__unionMember}). Empty when the supergraph does not say.
  */
 public record TypeMeta(String name, Kind kind, Set<String> graphs, List<KeyMeta> keys,
-        Map<String, FieldMeta> fields, Set<String> interfaceObjectGraphs, AccessRule access) {
+        Map<String, FieldMeta> fields, Set<String> interfaceObjectGraphs, AccessRule access,
+        Map<String, Set<String>> abstractMembershipByGraph) {
 
     public enum Kind { OBJECT, INTERFACE, UNION, ENUM, SCALAR, INPUT_OBJECT }
 

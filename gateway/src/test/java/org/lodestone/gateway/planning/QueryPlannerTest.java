@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import org.lodestone.gateway.supergraph.Supergraph;
+import org.lodestone.gateway.supergraph.SupergraphLoader;
 import org.lodestone.gateway.testsupport.Supergraphs;
 
 
@@ -158,6 +159,26 @@ class QueryPlannerTest {
                     Fetch(shipping, #1) [Book @ search.@ + media.@ {__typename id}, Movie @ search.@ {__typename id}] query($representations0:[_Any!]!,$representations1:[_Any!]!){_0:_entities(representations:$representations0){...on Book{pages}} _1:_entities(representations:$representations1){...on Movie{durationMinutes}}}
                   }
                 }""", plan.toString());
+    }
+
+    @Test
+    void typeConditionsOnlyForTypesTheSubgraphCanReturnThere() {
+        Supergraph abstractTypes = SupergraphLoader.load("classpath:supergraphs/abstract.graphql");
+        // Video does not implement Node in media: media would reject "...on Video" inside Node.
+        QueryPlan plan = Supergraphs.plan(abstractTypes, """
+                { recent { id ... on Video { lengthSeconds } ... on Article { words title } } }
+                """);
+        assertEquals("""
+                QueryPlan(query) {
+                  Level 0 {
+                    Fetch(media, #0) query{recent{__typename id ...on Article{words __typename id}}}
+                  }
+                  Level 1 {
+                    Fetch(library, #1) [Article @ recent.@ {__typename id}] query($representations:[_Any!]!){_entities(representations:$representations){...on Article{title}}}
+                  }
+                }""", plan.toString());
+        assertEquals(Set.of("Article"), abstractTypes.possibleTypesIn("Node", "MEDIA"));
+        assertEquals(Set.of("Article", "Video"), abstractTypes.possibleTypesIn("Node", "LIBRARY"));
     }
 
     @Test
