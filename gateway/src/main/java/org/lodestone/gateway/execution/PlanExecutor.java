@@ -23,6 +23,8 @@ import org.lodestone.gateway.supergraph.Supergraph;
  */
 public final class PlanExecutor {
 
+    private static final int MAX_ERRORS_PER_CALL = 100;
+
     private final Supergraph supergraph;
     private final SubgraphClient client;
 
@@ -124,13 +126,17 @@ public final class PlanExecutor {
                 })
                 .onFailure().recoverWithItem(failure -> s -> {
                     for (JumpTargets targets : prepared) {
+                        int reported = 0;
                         for (List<Target> sameRepresentation : targets.byRepresentation) {
                             for (Target target : sameRepresentation) {
                                 targets.jump.fieldKeys().forEach(k -> target.object.putIfAbsent(k, null));
-                                List<Object> path = new ArrayList<>(target.path);
-                                path.add(targets.jump.fieldKeys().get(0));
-                                s.errors.add(withService(GraphQLErrors.error(failure.getMessage(), path,
-                                        GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
+                                // One error per affected object, bounded so a long list does not flood the response.
+                                if (reported++ < MAX_ERRORS_PER_CALL) {
+                                    List<Object> path = new ArrayList<>(target.path);
+                                    path.add(targets.jump.fieldKeys().get(0));
+                                    s.errors.add(withService(GraphQLErrors.error(failure.getMessage(), path,
+                                            GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
+                                }
                             }
                         }
                     }
@@ -194,7 +200,9 @@ public final class PlanExecutor {
                 }
                 Map<String, Object> representation = new LinkedHashMap<>();
                 representation.put("__typename", jump.typeName());
-                if (!project(target.object, jump.representation(), jump.representationKeys(), representation)) {
+                if (!project(target.object, jump.representation(), jump.representationKeys(), representation)
+                        || jump.key().fields().keySet().stream().anyMatch(k -> representation.get(k) == null)) {
+                    // Missing parent data or a null key: nothing the subgraph could resolve.
                     continue;
                 }
                 Integer index = indexByRepresentation.get(representation);

@@ -14,12 +14,13 @@ import org.lodestone.gateway.supergraph.FieldSet;
  * @param alias response key of the {@code _entities} field in the fetch document
  * @param variable the representations variable name
  * @param paths each a list of response keys from the root, {@code @} for each list level
+ * @param key the key part of the representation (objects with a null key value are not sent)
  * @param representationKeys top-level representation fields read under an internal alias, because the
  *        client used their name as a response key for another field (field name to response key)
  * @param fieldKeys response keys this call fills on each object
  */
 public record EntityJump(String alias, String variable, String typeName, List<List<String>> paths, FieldSet representation,
-        Map<String, String> representationKeys, List<String> fieldKeys) {
+        FieldSet key, Map<String, String> representationKeys, List<String> fieldKeys) {
 
     @Override
     public String toString() {

@@ -251,6 +251,7 @@ public final class QueryPlanner {
             JumpBuilder jump = entityFetch.jumps.computeIfAbsent(jumpKey(type.name(), path),
                     k -> new JumpBuilder(type.name(), path));
             jump.representation = jump.representation.union(key.fields()).union(requires);
+            jump.key = jump.key.union(key.fields());
             jump.representationKeys.putAll(aliases);
             return planLocal(phase, target, type, meta, field, jump.selection, path, entityFetch, FieldSet.EMPTY);
         }
@@ -360,7 +361,7 @@ public final class QueryPlanner {
                         selection.print(body);
                         body.append('}');
                         builtJumps.add(new EntityJump(alias, variable, jump.typeName,
-                                group.stream().map(j -> j.path).toList(), jump.representation,
+                                group.stream().map(j -> j.path).toList(), jump.representation, jump.key,
                                 Map.copyOf(jump.representationKeys), selection.fieldKeys()));
                         index++;
                     }
@@ -385,6 +386,7 @@ public final class QueryPlanner {
         final List<String> path;
         final ForwardedSelection selection = new ForwardedSelection();
         FieldSet representation = FieldSet.EMPTY;
+        FieldSet key = FieldSet.EMPTY;
         /** Representation fields the parent selection had to alias (field name to response key). */
         final Map<String, String> representationKeys = new LinkedHashMap<>();
 
