@@ -114,7 +114,13 @@ public final class PlanExecutor {
                             Object entity = i < list.size() ? list.get(i) : null;
                             for (Target target : targets.byRepresentation.get(i)) {
                                 if (entity instanceof Map<?, ?> map) {
-                                    JsonTrees.deepMerge(target.object, JsonTrees.deepCopy(cast(map)));
+                                    Map<String, Object> copy = JsonTrees.deepCopy(cast(map));
+                                    // An @interfaceObject subgraph answers with the interface name; keep the concrete one.
+                                    if (targets.jump.typeName().equals(copy.get("__typename"))
+                                            && target.object.get("__typename") != null) {
+                                        copy.remove("__typename");
+                                    }
+                                    JsonTrees.deepMerge(target.object, copy);
                                 }
                                 targets.jump.fieldKeys().forEach(k -> target.object.putIfAbsent(k, null));
                             }
@@ -195,7 +201,9 @@ public final class PlanExecutor {
             List<Target> found = new ArrayList<>();
             walk(data, path, 0, new ArrayList<>(), found);
             for (Target target : found) {
-                if (!jump.typeName().equals(target.object.get("__typename"))) {
+                Object typename = target.object.get("__typename");
+                // Calls on an interface (entity interfaces, @interfaceObject) take objects of any implementation.
+                if (!jump.typeName().equals(typename) && !supergraph.possibleTypes(jump.typeName()).contains(typename)) {
                     continue;
                 }
                 Map<String, Object> representation = new LinkedHashMap<>();

@@ -115,6 +115,9 @@ public final class QueryPlanner {
         private int planSelections(Map<String, FetchBuilder> phase, String graph, String typeName, List<Selection> selections,
                 ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
             TypeMeta type = supergraph.type(typeName);
+            if (type.isAbstract() && type.interfaceObjectGraphs().contains(graph)) {
+                return planInInterfaceObject(phase, graph, type, selections, out, path, fetch, provided);
+            }
             int deepest = fetch.level;
             for (Selection selection : selections) {
                 if (selection instanceof FragmentSelection fragment) {
@@ -134,7 +137,13 @@ public final class QueryPlanner {
                 // goes through _entities, even when the current subgraph is the one resolving it.
                 boolean local = (meta.resolvableIn(graph) && meta.source(graph).get().requires().isEmpty())
                         || provided.contains(field.name());
-                if (type.isAbstract()) {
+                String interfaceObjectGraph = local ? null : interfaceObjectGraph(type, field.name());
+                if (interfaceObjectGraph != null) {
+                    // Contributed to the interface by an @interfaceObject subgraph: fetched as the interface.
+                    TypeMeta owner = interfaceDeclaring(type, field.name(), interfaceObjectGraph);
+                    deepest = Math.max(deepest, planRemoteOnInterface(phase, interfaceObjectGraph, owner,
+                            owner.field(field.name()), field, out, path, fetch));
+                } else if (type.isAbstract()) {
                     if (local && type.definedIn(graph)) {
                         deepest = Math.max(deepest, planLocal(phase, graph, type, meta, field, out, path, fetch, provided));
                     } else {
@@ -152,6 +161,90 @@ public final class QueryPlanner {
                 }
             }
             return deepest;
+        }
+
+        /**
+         * The @interfaceObject subgraph able to resolve {@code fieldName} for objects of {@code type}
+         * (the interface itself, or an implementation of it), or null.
+         */
+        private String interfaceObjectGraph(TypeMeta type, String fieldName) {
+            for (TypeMeta candidate : interfacesOf(type)) {
+                FieldMeta meta = candidate.field(fieldName);
+                if (meta == null) {
+                    continue;
+                }
+                for (String graph : candidate.interfaceObjectGraphs()) {
+                    if (meta.resolvableIn(graph) && candidate.resolvableKey(graph) != null) {
+                        return graph;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private TypeMeta interfaceDeclaring(TypeMeta type, String fieldName, String graph) {
+            return interfacesOf(type).stream()
+                    .filter(i -> i.interfaceObjectGraphs().contains(graph) && i.field(fieldName) != null)
+                    .findFirst().orElseThrow();
+        }
+
+        private List<TypeMeta> interfacesOf(TypeMeta type) {
+            List<TypeMeta> result = new ArrayList<>();
+            if (type.kind() == TypeMeta.Kind.INTERFACE) {
+                result.add(type);
+            }
+            if (supergraph.apiSchema().getType(type.name()) instanceof graphql.schema.GraphQLObjectType object) {
+                object.getInterfaces().forEach(i -> result.add(supergraph.type(((graphql.schema.GraphQLNamedType) i).getName())));
+            }
+            return result;
+        }
+
+        /**
+         * In a subgraph that sees an interface as an @interfaceObject, objects come back as the
+         * interface name: fields it owns are asked here, and everything else (the concrete
+         * {@code __typename} first) from a subgraph where the interface is a real entity interface.
+         */
+        private int planInInterfaceObject(Map<String, FetchBuilder> phase, String graph, TypeMeta type,
+                List<Selection> selections, ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
+            int deepest = fetch.level;
+            List<Selection> elsewhere = new ArrayList<>();
+            for (Selection selection : selections) {
+                if (selection instanceof FieldSelection field && !field.denied() && !field.isTypename()
+                        && type.field(field.name()) != null && type.field(field.name()).resolvableIn(graph)) {
+                    deepest = Math.max(deepest, planLocal(phase, graph, type, type.field(field.name()), field, out, path,
+                            fetch, provided));
+                } else {
+                    elsewhere.add(selection);
+                }
+            }
+            KeyMeta key = type.keys().stream()
+                    .filter(k -> k.resolvable() && !type.interfaceObjectGraphs().contains(k.graph()))
+                    .findFirst().orElseThrow(() -> new PlanningException("No subgraph resolves the concrete type of "
+                            + type.name() + " objects returned by " + supergraph.subgraph(graph).name()));
+            out.field("__typename");
+            out.addFieldSet(key.fields());
+            FetchBuilder entityFetch = fetch(phase, fetch.level + 1, key.graph());
+            JumpBuilder jump = entityFetch.jumps.computeIfAbsent(jumpKey(type.name(), path),
+                    k -> new JumpBuilder(type.name(), path));
+            jump.representation = jump.representation.union(key.fields());
+            jump.key = jump.key.union(key.fields());
+            jump.selection.field("__typename");
+            return Math.max(deepest, planSelections(phase, key.graph(), type.name(), elsewhere, jump.selection, path,
+                    entityFetch, FieldSet.EMPTY));
+        }
+
+        /** A field an @interfaceObject subgraph adds to an interface: representations carry the interface name. */
+        private int planRemoteOnInterface(Map<String, FetchBuilder> phase, String target, TypeMeta iface, FieldMeta meta,
+                FieldSelection field, ForwardedSelection out, List<String> path, FetchBuilder fetch) {
+            KeyMeta key = iface.resolvableKey(target);
+            out.field("__typename");
+            out.addFieldSet(key.fields());
+            FetchBuilder entityFetch = fetch(phase, fetch.level + 1, target);
+            JumpBuilder jump = entityFetch.jumps.computeIfAbsent(jumpKey(iface.name(), path),
+                    k -> new JumpBuilder(iface.name(), path));
+            jump.representation = jump.representation.union(key.fields());
+            jump.key = jump.key.union(key.fields());
+            return planLocal(phase, target, iface, meta, field, jump.selection, path, entityFetch, FieldSet.EMPTY);
         }
 
         private int planFragment(Map<String, FetchBuilder> phase, String graph, TypeMeta type, FragmentSelection fragment,

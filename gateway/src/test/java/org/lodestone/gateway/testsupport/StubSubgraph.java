@@ -208,6 +208,9 @@ public final class StubSubgraph implements AutoCloseable {
                 }
                 definitions.add(object.transform(b -> b.directives(List.of()).fieldDefinitions(strip(object.getFieldDefinitions()))));
             } else if (definition instanceof InterfaceTypeDefinition iface) {
+                for (Directive key : iface.getDirectives("key")) {
+                    keyFields.put(iface.getName(), ((StringValue) key.getArgument("fields").getValue()).getValue());
+                }
                 definitions.add(iface.transform(b -> b.directives(List.of()).definitions(strip(iface.getFieldDefinitions()))));
             } else if (definition instanceof UnionTypeDefinition union) {
                 definitions.add(union.transform(b -> b.directives(List.of())));
