@@ -47,6 +47,7 @@ class CoalitionOverviewTest {
             """;
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyCoalitionMemberWithDependenciesAgreementsCommitmentsAndConcentration() {
         Graphql graphql = RunningStack.graphql();
         String admin = RunningStack.keycloak().token("coalition-admin");
@@ -62,6 +63,14 @@ class CoalitionOverviewTest {
         step("  latency: first " + millis.get(0) + " ms (cold plan and caches), then " + millis.subList(1, millis.size())
                 + " ms; median warm " + median(millis.subList(1, millis.size())) + " ms; response "
                 + result.body().length() + " bytes");
+
+        // the gateway's debug header returns the plan and how many subgraph requests the query cost
+        var planned = graphql.post(admin, OVERVIEW, Map.of(), Map.of("X-Lodestone-Debug-Plan", "true")).jsonPath();
+        Object requests = planned.get("extensions.subgraphRequests");
+        step("  subgraph requests for the whole query: " + requests + " (one per subgraph per plan level, not one per country)");
+        if (requests instanceof Number count) {
+            assertTrue(count.intValue() <= 6, "batched fetches expected, got " + count + " subgraph requests");
+        }
 
         List<Map<String, Object>> countries = result.get("data.countries");
         assertEquals(12, countries.size(), "twelve coalition members");

@@ -24,7 +24,11 @@ public final class Graphql {
 
     /** POSTs the operation with the token (null: no Authorization header) and returns the raw response. */
     public Response post(String token, String query, Map<String, Object> variables) {
-        var request = given().contentType(ContentType.JSON).accept(ContentType.JSON)
+        return post(token, query, variables, Map.of());
+    }
+
+    public Response post(String token, String query, Map<String, Object> variables, Map<String, String> headers) {
+        var request = given().contentType(ContentType.JSON).accept(ContentType.JSON).headers(headers)
                 .body(Map.of("query", query, "variables", variables));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

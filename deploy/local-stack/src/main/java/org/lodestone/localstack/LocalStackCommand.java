@@ -80,6 +80,8 @@ public final class LocalStackCommand {
             deleteQuietly(pidFile);
             throw e instanceof StackException ? e : new StackException(e.getMessage(), e);
         }
+        // Unpacking the PostgreSQL binaries grew the heap; the launcher only waits from here on, so give it back.
+        System.gc();
         if (selection.contains(LocalStack.GATEWAY)) {
             printWelcome(settings);
         } else {
