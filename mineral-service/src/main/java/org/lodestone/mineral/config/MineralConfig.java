@@ -1,5 +1,7 @@
 package org.lodestone.mineral.config;
 
+import java.util.List;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,6 +10,10 @@ import io.smallrye.config.WithDefault;
 public interface MineralConfig {
 
     Bulk bulk();
+
+    /** Coalition members (ISO codes and EU) for coalition-wide exposure and export-control scenarios. */
+    @WithDefault("US,JP,DE,FR,GB,IT,CA,EU,AU,IN,KR,MX")
+    List<String> coalitionMembers();
 
     interface Bulk {
         /** Largest accepted bulk body; larger ones get 413 before or while they are read. */

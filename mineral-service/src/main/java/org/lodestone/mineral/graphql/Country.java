@@ -1,16 +1,24 @@
 package org.lodestone.mineral.graphql;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.smallrye.graphql.api.federation.External;
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
 
-/** Owned by country-service; this subgraph only contributes {@code supplyShares}. */
+/**
+ * Owned by country-service; this subgraph contributes {@code supplyShares} and {@code exposure}.
+ * {@code importDependence} is external: it is only filled when the router sends it in a representation
+ * (because {@code exposure} requires it), and is never resolved here.
+ */
 @Key(fields = @FieldSet("code"))
-public record Country(@Id @NonNull String code) {
+public record Country(@Id @NonNull String code,
+        @External @NonNull List<@NonNull ImportDependence> importDependence) {
 
     static Country of(String code) {
-        return code == null ? null : new Country(code);
+        return code == null ? null : new Country(code, null);
     }
 }

@@ -1,0 +1,17 @@
+package org.lodestone.mineral.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.smallrye.graphql.api.federation.Shareable;
+
+/**
+ * country-service's {@code Country.importDependence} element, declared here only so that {@code Country.exposure}
+ * can require it; this subgraph never resolves it. Shareable because both subgraphs define the type.
+ */
+@Shareable
+@Description("A country's import dependence for one mineral, owned by country-service")
+public record ImportDependence(@Id @NonNull String mineralId, Double netImportReliancePct,
+        Double chinaShareOfImportsPct) {
+}

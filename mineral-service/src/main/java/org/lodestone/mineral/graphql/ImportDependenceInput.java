@@ -1,0 +1,17 @@
+package org.lodestone.mineral.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+/**
+ * The required {@code importDependence} selection as it arrives in an {@code _entities} representation.
+ * SmallRye binds representation fields to resolver arguments by name, so this input type mirrors the selection.
+ */
+@Input("ImportDependenceRepresentation")
+@Description("Internal: Country.importDependence as the router passes it to _entities")
+public class ImportDependenceInput {
+
+    public String mineralId;
+    public Double netImportReliancePct;
+    public Double chinaShareOfImportsPct;
+}

@@ -1,0 +1,14 @@
+package org.lodestone.mineral.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+/** The required {@code memberDependence} selection as it arrives in an {@code _entities} representation. */
+@Input("MemberDependenceRepresentation")
+@Description("Internal: Mineral.memberDependence as the router passes it to _entities")
+public class MemberDependenceInput {
+
+    public String countryCode;
+    public Double netImportReliancePct;
+    public Double chinaShareOfImportsPct;
+}
