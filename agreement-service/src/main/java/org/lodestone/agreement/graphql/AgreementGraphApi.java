@@ -23,7 +23,8 @@ import io.smallrye.graphql.api.federation.link.Link;
  */
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.7", _import = {
-        @Import(name = "@key"), @Import(name = "@shareable") })
+        @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@external"),
+        @Import(name = "@requires") })
 public class AgreementGraphApi {
 
     private final AgreementService agreements;

@@ -107,6 +107,19 @@ public class CommitmentService {
         return result;
     }
 
+    /**
+     * Visible commitments of agreements with at least one of the countries as a party, in one statement (commitments
+     * joined with their agreement and latest progress).
+     */
+    @Transactional
+    public List<CommitmentView> byAgreementParties(Collection<String> countries) {
+        if (countries.isEmpty()) {
+            return List.of();
+        }
+        return visibleViews(currentCaller.get(), load("array_intersects(a.parties, :codes)",
+                Map.of("codes", countries.toArray(String[]::new))));
+    }
+
     /** Visible commitments per obligor country, for N countries with a fixed number of statements. */
     @Transactional
     public Map<String, List<CommitmentView>> byObligor(List<String> countries, CommitmentStatus status) {
