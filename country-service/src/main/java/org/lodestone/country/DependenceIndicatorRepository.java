@@ -33,4 +33,34 @@ public class DependenceIndicatorRepository implements PanacheRepository<Dependen
         }
         return list(where.toString(), Sort.by("countryCode").and("id"), parameters);
     }
+
+    /** Rows of the given indicators for the countries (null: any) in recording order; one statement. */
+    public List<DependenceIndicator> findByIndicators(Collection<String> countryCodes, Collection<String> mineralIds,
+            Collection<String> indicatorNames) {
+        if ((countryCodes != null && countryCodes.isEmpty()) || (mineralIds != null && mineralIds.isEmpty())) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder("indicator in :indicators");
+        Parameters parameters = Parameters.with("indicators", indicatorNames);
+        if (countryCodes != null) {
+            where.append(" and countryCode in :countries");
+            parameters.and("countries", countryCodes);
+        }
+        if (mineralIds != null) {
+            where.append(" and mineralId in :minerals");
+            parameters.and("minerals", mineralIds);
+        }
+        return list(where.toString(), Sort.by("id"), parameters);
+    }
+
+    /** Rows of the given indicators for the minerals, coalition members only, in recording order; one statement. */
+    public List<DependenceIndicator> findCoalitionFigures(Collection<String> mineralIds,
+            Collection<String> indicatorNames) {
+        if (mineralIds.isEmpty()) {
+            return List.of();
+        }
+        return list("indicator in :indicators and mineralId in :minerals and countryCode in "
+                + "(select c.code from Country c where c.coalitionMember = true)", Sort.by("id"),
+                Parameters.with("indicators", indicatorNames).and("minerals", mineralIds));
+    }
 }

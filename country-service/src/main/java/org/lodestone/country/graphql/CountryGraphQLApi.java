@@ -15,12 +15,15 @@ import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lodestone.country.api.CountryView;
 import org.lodestone.country.api.DependenceIndicatorView;
+import org.lodestone.country.api.ImportDependenceView;
+import org.lodestone.country.api.MemberDependenceView;
 import org.lodestone.country.api.MineralRef;
 import org.lodestone.country.api.PolicyMeasureView;
 import org.lodestone.country.api.ViewerView;
 import org.lodestone.country.service.CountryCodes;
 import org.lodestone.country.service.CountryService;
 import org.lodestone.country.service.DependenceService;
+import org.lodestone.country.service.ImportDependenceService;
 import org.lodestone.country.service.InvalidInputException;
 
 import io.quarkus.security.Authenticated;
@@ -44,6 +47,9 @@ public class CountryGraphQLApi {
 
     @Inject
     DependenceService dependences;
+
+    @Inject
+    ImportDependenceService importDependence;
 
     @Inject
     SecurityIdentity identity;
@@ -95,6 +101,20 @@ public class CountryGraphQLApi {
     public List<@NonNull List<@NonNull DependenceIndicatorView>> dependencies(@Source List<CountryView> country,
             @Id String mineral) {
         return dependences.forCountries(country.stream().map(CountryView::code).toList(), mineral);
+    }
+
+    @Description("""
+            Net import reliance and China's share of imports for each mineral this country has either figure for, \
+            in recording order; mineral-service's Country.exposure scores them.""")
+    public List<@NonNull List<@NonNull ImportDependenceView>> importDependence(@Source List<CountryView> country) {
+        return importDependence.forCountries(country.stream().map(CountryView::code).toList());
+    }
+
+    @Description("""
+            Coalition members' net import reliance and China's share of imports for this mineral (members with \
+            either figure, by country code); mineral-service's Mineral.coalitionExposure ranks them.""")
+    public List<@NonNull List<@NonNull MemberDependenceView>> memberDependence(@Source List<MineralRef> mineral) {
+        return importDependence.coalitionMembersFor(mineral.stream().map(MineralRef::id).toList());
     }
 
     @Description("Policy measures this country has set against supply risk, such as stockpile targets.")
