@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -36,7 +37,10 @@ public final class LocalStack implements AutoCloseable {
     private final Consumer<String> out;
     private final Database database;
     private final KeycloakDistribution keycloak;
-    private final Map<String, ManagedProcess> processes = new LinkedHashMap<>();
+    private final Map<String, ManagedProcess> processes = new ConcurrentHashMap<>();
+    /** Set by {@link #stop()}, which must not wait for a start in progress (Ctrl-C while Keycloak boots). */
+    private volatile boolean stopRequested;
+    private final Object launchLock = new Object();
 
     public LocalStack(StackSettings settings, Consumer<String> out) {
         this.settings = settings;
@@ -65,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
         selection.forEach(LocalStack::requireKnown);
         List<String> wanted = COMPONENTS.stream().filter(selection::contains).toList();
         long started = System.nanoTime();
+        stopRequested = false;
         try {
             requireBuilt(wanted);
             requireFreePorts(wanted);
@@ -77,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
                 // Keycloak boots slowest; services need it only at their first request, so they start meanwhile.
                 out.accept("starting keycloak in the background on port " + settings.ports().keycloak()
                         + " (first start about 65 s, later about 30 s; log " + log(KEYCLOAK) + ")...");
-                process(KEYCLOAK, installation).launch();
+                launch(process(KEYCLOAK, installation));
             }
             for (String service : List.of(COUNTRY, MINERAL, AGREEMENT)) {
                 if (wanted.contains(service)) {
@@ -93,6 +98,9 @@ public final class LocalStack implements AutoCloseable {
                 startProcess(GATEWAY);
             }
         } catch (RuntimeException e) {
+            if (stopRequested) {
+                throw new StackException("stopped during startup", e);
+            }
             out.accept("!! startup failed; stopping what was started...");
             stop();
             throw e;
@@ -102,11 +110,15 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops every component in reverse start order; safe to call twice. */
     @Override
-    public synchronized void close() {
+    public void close() {
         stop();
     }
 
-    public synchronized void stop() {
+    /** Stops every component in reverse start order, also while {@link #start()} is still waiting for one. */
+    public void stop() {
+        synchronized (launchLock) {
+            stopRequested = true;
+        }
         List<String> reverse = new ArrayList<>(COMPONENTS);
         Collections.reverse(reverse);
         for (String name : reverse) {
@@ -116,13 +128,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one component (after {@link #stopComponent(String)}), waiting until it is ready. */
     public synchronized void startComponent(String name) {
+        stopRequested = false;
         switch (name) {
             case POSTGRES -> database.start();
             case KEYCLOAK -> {
                 long started = System.nanoTime();
                 out.accept("starting keycloak...");
                 ManagedProcess process = process(KEYCLOAK, keycloak.prepare());
-                process.launch();
+                launch(process);
                 process.awaitReady(started);
                 out.accept("keycloak ready in " + Seconds.since(started) + " s");
             }
@@ -130,7 +143,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    public synchronized void stopComponent(String name) {
+    public void stopComponent(String name) {
         if (POSTGRES.equals(name)) {
             if (database.isRunning() && settings.externalDatabase().isEmpty()) {
                 out.accept("stopping PostgreSQL");
@@ -167,9 +180,19 @@ public final class LocalStack implements AutoCloseable {
         long started = System.nanoTime();
         out.accept("starting " + name + " on port " + port(name) + "...");
         ManagedProcess process = process(name, null);
-        process.launch();
+        launch(process);
         process.awaitReady(started);
         out.accept(name + " ready in " + Seconds.since(started) + " s");
+    }
+
+    /** Launches unless a stop was requested meanwhile: no component may start after {@link #stop()} passed it. */
+    private void launch(ManagedProcess process) {
+        synchronized (launchLock) {
+            if (stopRequested) {
+                throw new StackException("stopped before " + process.name() + " started");
+            }
+            process.launch();
+        }
     }
 
     private ManagedProcess process(String name, Path keycloakInstallation) {

@@ -75,8 +75,12 @@ public final class LocalStackCommand {
         try {
             stack.start(selection);
         } catch (RuntimeException e) {
-            // start() already stopped what it had started
-            Runtime.getRuntime().removeShutdownHook(hook);
+            // start() already stopped what it had started, or the hook is stopping it right now (Ctrl-C, `stop`)
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shutdownInProgress) {
+                return;
+            }
             deleteQuietly(pidFile);
             throw e instanceof StackException ? e : new StackException(e.getMessage(), e);
         }

@@ -32,7 +32,7 @@ final class ManagedProcess {
     private final Path log;
     private final Path pidFile;
     private final Consumer<String> out;
-    private Process process;
+    private volatile Process process;
     private volatile boolean stopping;
 
     ManagedProcess(Definition definition, StackSettings settings, Consumer<String> out) {
@@ -50,16 +50,16 @@ final class ManagedProcess {
         return log;
     }
 
-    boolean isRunning() {
+    synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    long pid() {
+    synchronized long pid() {
         return process == null ? -1 : process.pid();
     }
 
     /** Starts the process without waiting; {@link #awaitReady()} waits. */
-    void launch() {
+    synchronized void launch() {
         if (isRunning()) {
             return;
         }
@@ -89,6 +89,10 @@ final class ManagedProcess {
 
     /** Waits until the readiness URL answers 200, the process dies, or the startup timeout passes. */
     void awaitReady(long startedNanos) {
+        Process process = this.process;
+        if (process == null) {
+            throw new StackException(definition.name() + " was stopped before it became ready");
+        }
         long deadline = startedNanos + definition.startupTimeout().toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create(definition.readinessUrl()))
                 .timeout(Duration.ofSeconds(5)).GET().build();
@@ -115,7 +119,7 @@ final class ManagedProcess {
     }
 
     /** SIGTERM to the process and its children, then SIGKILL after the grace period. */
-    void stop(Duration grace) {
+    synchronized void stop(Duration grace) {
         if (process == null) {
             return;
         }
