@@ -82,7 +82,7 @@ final class KeycloakDistribution {
             Files.createDirectories(importDirectory);
             Path imported = importDirectory.resolve(realm.getFileName());
             // --import-realm skips a realm that already exists; when the file changed, start from an empty
-            // Keycloak database so the change takes effect (it only holds the demo realm and sessions).
+            // Keycloak database so the change takes effect (it holds only the demo realm and its logins).
             if (Files.exists(imported) && Files.mismatch(imported, realm) != -1L) {
                 out.accept("realm file changed since the last start: Keycloak re-imports it");
                 Directories.deleteRecursively(installation.resolve("data/h2"));
