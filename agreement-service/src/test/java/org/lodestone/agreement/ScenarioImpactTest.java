@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -142,6 +143,20 @@ class ScenarioImpactTest {
         assertEquals(List.of("JP", "US", "JP"), body.getList("data._entities.memberCode"));
         assertTrue(seededAgreements(body, 1).contains("AG-US-AU-2025-FW"));
         assertEquals(JAPAN_RARE_EARTH_AGREEMENTS, seededAgreements(body, 2));
+    }
+
+    @Test
+    void keyOnlyRepresentationIsReadFromTheId() {
+        // mineral-service spells the scenario out in the id, so a representation without the @requires fields works
+        List<Map<String, Object>> reps = List.of(
+                Map.of("__typename", "ScenarioImpact", "id", "JP|rare_earths|AU,MM,US"),
+                Map.of("__typename", "ScenarioImpact", "id", "not a scenario id"));
+        JsonPath body = JsonPath.from(Graph.ok(TestTokens.member("JP"), ENTITIES, Map.of("reps", reps))
+                .body("errors", nullValue()).body("data._entities", hasSize(2)).extract().asString());
+        assertEquals("JP", body.getString("data._entities[0].memberCode"));
+        assertEquals(List.of("AU", "MM", "US"), body.getList("data._entities[0].producerCodes"));
+        assertEquals(JAPAN_RARE_EARTH_AGREEMENTS, seededAgreements(body, 0));
+        assertNull(body.get("data._entities[1]"), "an id mineral-service could not have issued resolves to null");
     }
 
     @Test

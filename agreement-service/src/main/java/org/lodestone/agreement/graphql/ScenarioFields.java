@@ -2,6 +2,8 @@ package org.lodestone.agreement.graphql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -33,6 +35,9 @@ public class ScenarioFields {
             covers every mineral); and its status is in `status`. Seeded agreements are SIGNED unless their text says \
             they entered into force, so the default is [SIGNED, IN_FORCE]. Agreements the caller may not see never \
             appear.""";
+
+    private static final Pattern MEMBER = Pattern.compile("[A-Z]{2}");
+    private static final Pattern MINERAL = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     private final ScenarioLookup lookup;
 
@@ -77,6 +82,32 @@ public class ScenarioFields {
         }
         lookup.expect(nodes.stream().map(ScenarioFields::impact).toList());
         return nodes;
+    }
+
+    /**
+     * _entities for ScenarioImpact when a representation carries only the key: mineral-service spells the member,
+     * minerals and producers out in the id ({@code JP|rare_earths|AU,MM,US}) so that any subgraph can resolve it.
+     * An id not of that form resolves to null.
+     */
+    @Resolver
+    public List<ScenarioImpactNode> scenarioImpactEntitiesById(List<String> id) {
+        List<ScenarioImpactNode> nodes = id.stream().map(ScenarioFields::fromId).toList();
+        lookup.expect(nodes.stream().filter(Objects::nonNull).map(ScenarioFields::impact).toList());
+        return nodes;
+    }
+
+    private static ScenarioImpactNode fromId(String id) {
+        String[] parts = id == null ? new String[0] : id.split("\\|", -1);
+        if (parts.length != 3 || !MEMBER.matcher(parts[0]).matches() || parts[1].isEmpty()) {
+            return null;
+        }
+        List<String> minerals = List.of(parts[1].split(","));
+        List<String> producers = parts[2].isEmpty() ? List.of() : List.of(parts[2].split(","));
+        if (!minerals.stream().allMatch(m -> MINERAL.matcher(m).matches())
+                || !producers.stream().allMatch(p -> MEMBER.matcher(p).matches())) {
+            return null;
+        }
+        return new ScenarioImpactNode(id, parts[0], minerals, producers);
     }
 
     private static ScenarioRule.Impact impact(ScenarioImpactNode n) {
