@@ -3,7 +3,13 @@ package org.lodestone.mineral.graphql;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
-/** The required {@code memberDependence} selection as it arrives in an {@code _entities} representation. */
+import io.smallrye.graphql.api.federation.Inaccessible;
+
+/**
+ * The required {@code memberDependence} selection as it arrives in an {@code _entities} representation.
+ * Inaccessible: only the hidden _entities resolvers take it, so clients of the router never see it.
+ */
+@Inaccessible
 @Input("MemberDependenceRepresentation")
 @Description("Internal: Mineral.memberDependence as the router passes it to _entities")
 public class MemberDependenceInput {

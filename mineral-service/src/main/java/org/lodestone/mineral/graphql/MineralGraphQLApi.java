@@ -61,7 +61,8 @@ import io.smallrye.graphql.api.federation.link.Link;
  */
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key"),
-        @Import(name = "@shareable"), @Import(name = "@external"), @Import(name = "@requires") })
+        @Import(name = "@shareable"), @Import(name = "@external"), @Import(name = "@requires"),
+        @Import(name = "@inaccessible") })
 public class MineralGraphQLApi {
 
     /** The minerals behind IEA's "average top-3 refining share" (copper, lithium, nickel, cobalt, graphite, REE). */
