@@ -1,6 +1,7 @@
 package org.lodestone.mineral;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -43,6 +44,11 @@ class ExposureTest {
         return f;
     }
 
+    private static Map<String, Object> withText(Map<String, Object> figure, String netImportRelianceText) {
+        figure.put("netImportRelianceText", netImportRelianceText);
+        return figure;
+    }
+
     private static Map<String, Object> country(String code, List<Map<String, Object>> figures) {
         return Map.of("__typename", "Country", "code", code, "importDependence", figures);
     }
@@ -57,7 +63,7 @@ class ExposureTest {
         List<Map<String, Object>> us = List.of(
                 figure("mineralId", "rare_earths", 67.0, 71.0),
                 figure("mineralId", "graphite", 100.0, 46.0),
-                figure("mineralId", "germanium", 50.0, 41.0),
+                withText(figure("mineralId", "germanium", 50.0, 41.0), ">50"),
                 figure("mineralId", "copper", 57.0, null));
         GraphQL.post(TestTokens.member("US"), COUNTRY_EXPOSURE, Map.of("reps", List.of(country("US", us))))
                 .statusCode(200).body("errors", nullValue())
@@ -74,6 +80,8 @@ class ExposureTest {
                 .body("data._entities[0].exposure[1].refiningYear", is(2024))
                 .body("data._entities[0].exposure[1].refiningSource.refs", contains("S01"))
                 .body("data._entities[0].exposure[2].exposureScore", is(20.5f))
+                .body("data._entities[0].exposure[2].scoreBasis",
+                        containsString("LOWER BOUND: net import reliance published as '>50'"))
                 // copper: no China import share, so China's share of world refining (IEA 2024) is the proxy
                 .body("data._entities[0].exposure[3].scoreBasis", startsWith("net import reliance x China's share of world refining (IEA 2024)"))
                 .body("data._entities[0].exposure[3].rank", nullValue());

@@ -13,5 +13,5 @@ import io.smallrye.graphql.api.federation.Shareable;
 @Shareable
 @Description("A country's import dependence for one mineral, owned by country-service")
 public record ImportDependence(@Id @NonNull String mineralId, Double netImportReliancePct,
-        Double chinaShareOfImportsPct) {
+        String netImportRelianceText, Double chinaShareOfImportsPct, String chinaShareOfImportsText) {
 }

@@ -17,5 +17,8 @@ public class ImportDependenceInput {
 
     public String mineralId;
     public Double netImportReliancePct;
+    /** As published, e.g. ">50": tells a bound from an exact figure. */
+    public String netImportRelianceText;
     public Double chinaShareOfImportsPct;
+    public String chinaShareOfImportsText;
 }

@@ -13,5 +13,5 @@ import io.smallrye.graphql.api.federation.Shareable;
 @Shareable
 @Description("A coalition member's import dependence for one mineral, owned by country-service")
 public record MemberDependence(@Id @NonNull String countryCode, Double netImportReliancePct,
-        Double chinaShareOfImportsPct) {
+        String netImportRelianceText, Double chinaShareOfImportsPct, String chinaShareOfImportsText) {
 }

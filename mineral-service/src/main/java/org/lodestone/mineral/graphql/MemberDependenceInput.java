@@ -16,5 +16,8 @@ public class MemberDependenceInput {
 
     public String countryCode;
     public Double netImportReliancePct;
+    /** As published, e.g. ">50": tells a bound from an exact figure. */
+    public String netImportRelianceText;
     public Double chinaShareOfImportsPct;
+    public String chinaShareOfImportsText;
 }

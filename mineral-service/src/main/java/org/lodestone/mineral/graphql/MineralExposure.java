@@ -13,7 +13,7 @@ import org.lodestone.mineral.service.ExposureDto;
         the country's imports (country data) when known, else China's share of world refining (a PROXY, named in \
         scoreBasis). Null, with reasons in missing, when net import reliance is unknown: nothing is guessed. \
         It can mislead: the two figures may cover different periods and product scopes; a published bound \
-        (">50") enters as the bound, making the score a lower bound; direct import shares miss Chinese material \
+        (">50") enters as the bound, making the score a bound too (said in scoreBasis); direct import shares miss Chinese material \
         routed through third countries; the refining proxy assumes imports mirror world refining. \
         rank orders coalition members by score for one mineral (1 = most exposed, ties share a rank, null \
         scores unranked and last).""")

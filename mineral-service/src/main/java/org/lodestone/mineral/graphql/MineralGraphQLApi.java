@@ -212,7 +212,8 @@ public class MineralGraphQLApi {
             List<ImportDependenceInput> figures = importDependence.get(i);
             result.add(new Country(code.get(i), figures == null ? null
                     : figures.stream().filter(Objects::nonNull).map(f -> new ImportDependence(f.mineralId,
-                            f.netImportReliancePct, f.chinaShareOfImportsPct)).toList()));
+                            f.netImportReliancePct, f.netImportRelianceText, f.chinaShareOfImportsPct,
+                            f.chinaShareOfImportsText)).toList()));
         }
         return result;
     }
@@ -228,7 +229,8 @@ public class MineralGraphQLApi {
             List<MemberDependenceInput> figures = memberDependence.get(i);
             result.add(Mineral.from(found.get(id.get(i)), figures == null ? null
                     : figures.stream().filter(Objects::nonNull).map(f -> new MemberDependence(f.countryCode,
-                            f.netImportReliancePct, f.chinaShareOfImportsPct)).toList()));
+                            f.netImportReliancePct, f.netImportRelianceText, f.chinaShareOfImportsPct,
+                            f.chinaShareOfImportsText)).toList()));
         }
         return result;
     }
@@ -236,7 +238,8 @@ public class MineralGraphQLApi {
     // ---- Mineral fields ----
 
     @Name("coalitionExposure")
-    @Requires(fields = @FieldSet("memberDependence { countryCode netImportReliancePct chinaShareOfImportsPct }"))
+    @Requires(fields = @FieldSet("memberDependence { countryCode netImportReliancePct netImportRelianceText "
+            + "chinaShareOfImportsPct chinaShareOfImportsText }"))
     @Description("""
             Every coalition member's exposure to China for this mineral, most exposed first (null scores last, \
             with reasons); members without figures in country-service appear with a null score. See MineralExposure.""")
@@ -247,7 +250,8 @@ public class MineralGraphQLApi {
         for (Mineral mineral : parents) {
             List<DependenceFigures> figures = mineral.memberDependence() == null ? List.of()
                     : mineral.memberDependence().stream().map(d -> new DependenceFigures(d.countryCode(),
-                            mineral.id(), d.netImportReliancePct(), d.chinaShareOfImportsPct())).toList();
+                            mineral.id(), d.netImportReliancePct(), d.netImportRelianceText(),
+                            d.chinaShareOfImportsPct(), d.chinaShareOfImportsText())).toList();
             result.add(exposure.coalitionExposure(mineral.id(), figures, refining.get(mineral.id())).stream()
                     .map(e -> MineralExposure.from(e, withoutExternal(mineral))).toList());
         }
@@ -318,7 +322,8 @@ public class MineralGraphQLApi {
     }
 
     @Name("exposure")
-    @Requires(fields = @FieldSet("importDependence { mineralId netImportReliancePct chinaShareOfImportsPct }"))
+    @Requires(fields = @FieldSet("importDependence { mineralId netImportReliancePct netImportRelianceText "
+            + "chinaShareOfImportsPct chinaShareOfImportsText }"))
     @Description("""
             This country's exposure to China for each mineral country-service has import dependence figures for, \
             in the order country-service lists them. See MineralExposure for the score and its limits.""")
@@ -326,7 +331,8 @@ public class MineralGraphQLApi {
         List<List<DependenceFigures>> figures = parents.stream().map(c -> c.importDependence() == null
                 ? List.<DependenceFigures>of()
                 : c.importDependence().stream().map(d -> new DependenceFigures(c.code(), d.mineralId(),
-                        d.netImportReliancePct(), d.chinaShareOfImportsPct())).toList()).toList();
+                        d.netImportReliancePct(), d.netImportRelianceText(), d.chinaShareOfImportsPct(),
+                        d.chinaShareOfImportsText())).toList()).toList();
         Set<String> mineralIds = figures.stream().flatMap(List::stream).map(DependenceFigures::mineralId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         // One query for the minerals and one for China's refining shares, whatever the number of countries.

@@ -45,11 +45,14 @@ public final class ExposureCalculator {
         String basis = null;
         if (nir != null && imports != null) {
             score = round(nir * imports / 100.0);
-            basis = "net import reliance x China's share of " + country + "'s imports / 100";
+            basis = "net import reliance x China's share of " + country + "'s imports / 100"
+                    + precision("net import reliance", figures.netImportRelianceText())
+                    + precision("China's share of imports", figures.chinaShareOfImportsText());
         } else if (nir != null && refiningShare != null) {
             score = round(nir * refiningShare / 100.0);
             basis = "net import reliance x China's share of world refining (" + refining.dataset() + " "
-                    + refining.year() + ") / 100; PROXY: China's share of " + country + "'s imports is unknown";
+                    + refining.year() + ") / 100; PROXY: China's share of " + country + "'s imports is unknown"
+                    + precision("net import reliance", figures.netImportRelianceText());
         } else if (nir != null) {
             missing.add("no score: neither China's share of imports nor of world refining is known");
         } else {
@@ -86,6 +89,19 @@ public final class ExposureCalculator {
             ranked.add(exposure.withRank(rank));
         }
         return ranked;
+    }
+
+    /** Says when a factor was published as a bound or an approximation, so the score is one too. */
+    static String precision(String factor, String publishedText) {
+        if (publishedText == null || publishedText.isBlank()) {
+            return "";
+        }
+        return switch (publishedText.strip().charAt(0)) {
+            case '>' -> "; LOWER BOUND: " + factor + " published as '" + publishedText.strip() + "'";
+            case '<' -> "; UPPER BOUND: " + factor + " published as '" + publishedText.strip() + "'";
+            case '~' -> "; APPROXIMATE: " + factor + " published as '" + publishedText.strip() + "'";
+            default -> "";
+        };
     }
 
     private static double round(double value) {

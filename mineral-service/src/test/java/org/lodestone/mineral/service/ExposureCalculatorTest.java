@@ -34,6 +34,17 @@ class ExposureCalculatorTest {
     }
 
     @Test
+    void boundsAndApproximationsAreNamedInTheBasis() {
+        ExposureDto e = ExposureCalculator.score(new DependenceFigures("US", "germanium", 50.0, ">50", 41.0, "41"),
+                NO_TABLE);
+        assertEquals(20.5, e.exposureScore());
+        assertTrue(e.scoreBasis().endsWith("; LOWER BOUND: net import reliance published as '>50'"), e.scoreBasis());
+        ExposureDto approx = ExposureCalculator.score(new DependenceFigures("JP", "rare_earths", 80.0, "80", 60.0,
+                "~60"), NO_TABLE);
+        assertTrue(approx.scoreBasis().contains("APPROXIMATE: China's share of imports published as '~60'"));
+    }
+
+    @Test
     void noScoreWithoutNetImportReliance() {
         ExposureDto e = ExposureCalculator.score(new DependenceFigures("JP", "rare_earths", null, 60.0), NO_TABLE);
         assertNull(e.exposureScore());
