@@ -138,6 +138,15 @@ class ExposureTest {
     }
 
     @Test
+    void typenameInsideRequiredObjectsIsIgnored() {
+        Map<String, Object> figure = figure("mineralId", "graphite", 100.0, 46.0);
+        figure.put("__typename", "ImportDependence");
+        GraphQL.post(TestTokens.member("US"), COUNTRY_EXPOSURE, Map.of("reps", List.of(country("US", List.of(figure)))))
+                .statusCode(200).body("errors", nullValue())
+                .body("data._entities[0].exposure[0].exposureScore", is(46.0f));
+    }
+
+    @Test
     void plainKeyRepresentationsStillResolve() {
         GraphQL.post(TestTokens.member("JP"), """
                 query { _entities(representations: [{__typename: "Country", code: "CN"}, {__typename: "Mineral", id: "lithium"}]) {
