@@ -103,7 +103,10 @@ function loadSubgraphs(options) {
     sdlPath: options.sdl[s.name] ?? resolve(configDir, s.sdl),
   }));
   const supergraphPath = options.supergraph ?? resolve(configDir, config.supergraph);
-  return { subgraphs, supergraphPath };
+  // Kustomize only reads files inside its root, so the Kubernetes base keeps a copy; --write refreshes it too
+  // (deploy/kubernetes has a test that fails when the copy drifts).
+  const copies = options.supergraph ? [] : (config.copies ?? []).map((c) => resolve(configDir, c));
+  return { subgraphs, supergraphPath, copies };
 }
 
 function readServices(subgraphs) {
@@ -154,7 +157,7 @@ function firstDifference(expected, actual) {
 }
 
 const options = parseArgs(process.argv.slice(2));
-const { subgraphs, supergraphPath } = loadSubgraphs(options);
+const { subgraphs, supergraphPath, copies } = loadSubgraphs(options);
 const services = readServices(subgraphs);
 const result = composeServices(services);
 
@@ -172,6 +175,10 @@ const sources = subgraphs.map((s) => `${s.name}=${display(s.sdlPath)}`).join(", 
 if (options.mode === "write") {
   writeFileSync(supergraphPath, composed);
   console.log(`[supergraph] composed ${sources}\n[supergraph] wrote ${display(supergraphPath)}`);
+  for (const copy of copies) {
+    writeFileSync(copy, composed);
+    console.log(`[supergraph] wrote the copy ${display(copy)}`);
+  }
   process.exit(0);
 }
 

@@ -29,8 +29,8 @@ class SupergraphCopyTest {
             Files.copy(COMPOSED, COPY, StandardCopyOption.REPLACE_EXISTING);
         }
         assertEquals(Files.readString(COMPOSED), Files.readString(COPY),
-                "deploy/kubernetes/base/gateway/supergraph.graphql is stale: run ./mvnw -pl deploy/kubernetes verify"
-                        + " -Dlodestone.update-supergraph=true");
+                "deploy/kubernetes/base/gateway/supergraph.graphql is stale: run ./mvnw -pl gateway generate-resources"
+                        + " -Dlodestone.compose=write (it refreshes this copy too)");
     }
 
     @Test
