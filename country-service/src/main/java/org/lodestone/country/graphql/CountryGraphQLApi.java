@@ -1,6 +1,9 @@
 package org.lodestone.country.graphql;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -32,7 +35,10 @@ import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 
-/** The country subgraph: owns {@code Country}, points at {@code Mineral} by id. */
+/**
+ * The country subgraph: owns {@code Country}, points at {@code Mineral} by id. Lists of countries are announced to
+ * {@link BatchByArguments}, so that {@code dependencies(mineral)} loads for all of them at once, per alias.
+ */
 @GraphQLApi
 @Authenticated
 @Link(url = "https://specs.apollo.dev/federation/v2.7", _import = {
@@ -55,6 +61,9 @@ public class CountryGraphQLApi {
     SecurityIdentity identity;
 
     @Inject
+    BatchByArguments batches;
+
+    @Inject
     JsonWebToken token;
 
     @Query
@@ -69,7 +78,9 @@ public class CountryGraphQLApi {
     @Query
     @Description("All countries, or only the coalition members.")
     public @NonNull List<@NonNull CountryView> countries(@DefaultValue("false") Boolean coalitionOnly) {
-        return countries.list(Boolean.TRUE.equals(coalitionOnly), null);
+        List<CountryView> found = countries.list(Boolean.TRUE.equals(coalitionOnly), null);
+        batches.announce(CountryView.class, found.stream().map(CountryView::code).toList());
+        return found;
     }
 
     @Query
@@ -88,6 +99,7 @@ public class CountryGraphQLApi {
      */
     @Resolver
     public List<CountryView> countriesByCode(List<String> code) {
+        batches.announce(CountryView.class, code);
         return countries.resolve(code);
     }
 
@@ -97,10 +109,18 @@ public class CountryGraphQLApi {
         return id.stream().map(MineralRef::new).toList();
     }
 
+    /** Per country through {@link BatchByArguments}, so that aliases with different minerals stay apart. */
     @Description("Dependence indicators of this country, optionally for one mineral.")
-    public List<@NonNull List<@NonNull DependenceIndicatorView>> dependencies(@Source List<CountryView> country,
+    public @NonNull List<@NonNull DependenceIndicatorView> dependencies(@Source CountryView country,
             @Id String mineral) {
-        return dependences.forCountries(country.stream().map(CountryView::code).toList(), mineral);
+        return batches.get(CountryView.class, country.code(), "dependencies", Arrays.asList(mineral), codes -> {
+            List<List<DependenceIndicatorView>> found = dependences.forCountries(codes, mineral);
+            Map<String, List<DependenceIndicatorView>> byCountry = new HashMap<>();
+            for (int i = 0; i < codes.size(); i++) {
+                byCountry.put(codes.get(i), found.get(i));
+            }
+            return byCountry;
+        }, List.of());
     }
 
     @Description("""
