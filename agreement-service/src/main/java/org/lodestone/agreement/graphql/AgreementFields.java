@@ -1,5 +1,6 @@
 package org.lodestone.agreement.graphql;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +13,11 @@ import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.AuditEventView;
 import org.lodestone.agreement.service.CommitmentService;
-import org.lodestone.agreement.service.CommitmentView;
 import org.lodestone.agreement.service.ProgressView;
 
 /**
- * Nested fields of Agreement and Commitment, batch-resolved: N parents cost one SQL query per field, not N.
+ * Nested fields of Agreement and Commitment: N parents cost one SQL query per field (per alias for commitments(status)),
+ * not N.
  * Parents only exist for agreements the caller may see, so their children are visible too.
  */
 @GraphQLApi
@@ -24,18 +25,20 @@ public class AgreementFields {
 
     private final AgreementService agreements;
     private final CommitmentService commitments;
+    private final BatchByArguments batches;
 
-    public AgreementFields(AgreementService agreements, CommitmentService commitments) {
+    public AgreementFields(AgreementService agreements, CommitmentService commitments, BatchByArguments batches) {
         this.agreements = agreements;
         this.commitments = commitments;
+        this.batches = batches;
     }
 
+    /** Per agreement through {@link BatchByArguments}, so that aliases with different status stay apart. */
     @Name("commitments")
-    public @NonNull List<@NonNull List<@NonNull CommitmentNode>> agreementCommitments(
-            @Source List<AgreementNode> parents, CommitmentStatus status) {
-        Map<String, List<CommitmentView>> byAgreement = commitments.byAgreements(
-                parents.stream().map(AgreementNode::id).distinct().toList(), status);
-        return parents.stream().map(p -> Nodes.commitments(byAgreement.getOrDefault(p.id(), List.of()))).toList();
+    public @NonNull List<@NonNull CommitmentNode> agreementCommitments(@Source AgreementNode agreement,
+            CommitmentStatus status) {
+        return Nodes.commitments(batches.get(AgreementNode.class, agreement.id(), "commitments",
+                Arrays.asList(status), ids -> commitments.byAgreements(ids, status), List.of()));
     }
 
     /**

@@ -18,7 +18,8 @@ import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 
 /**
- * Root fields and federation entity resolvers of the agreement subgraph. Visibility and roles are enforced in the
+ * Root fields and federation entity resolvers of the agreement subgraph. Lists of parents are announced to
+ * {@link BatchByArguments}, so that a field with arguments loads for all of them at once. Visibility and roles are enforced in the
  * services, so every path (root field, entity, nested field) gets the same answer for the same caller.
  */
 @GraphQLApi
@@ -29,16 +30,20 @@ public class AgreementGraphApi {
 
     private final AgreementService agreements;
     private final CommitmentService commitments;
+    private final BatchByArguments batches;
 
-    public AgreementGraphApi(AgreementService agreements, CommitmentService commitments) {
+    public AgreementGraphApi(AgreementService agreements, CommitmentService commitments, BatchByArguments batches) {
         this.agreements = agreements;
         this.commitments = commitments;
+        this.batches = batches;
     }
 
     @Query("agreements")
     @Description("Agreements the caller may see, filtered.")
     public @NonNull List<@NonNull AgreementNode> agreements(Inputs.AgreementFilter filter) {
-        return Nodes.agreements(agreements.list(Nodes.filter(filter)));
+        List<AgreementNode> found = Nodes.agreements(agreements.list(Nodes.filter(filter)));
+        batches.announce(AgreementNode.class, found.stream().map(AgreementNode::id).toList());
+        return found;
     }
 
     @Query("agreement")
@@ -95,6 +100,7 @@ public class AgreementGraphApi {
     /** _entities for Agreement: one statement for all representations; hidden or unknown ids resolve to null. */
     @Resolver
     public List<AgreementNode> agreementEntities(List<String> id) {
+        batches.announce(AgreementNode.class, id);
         return Nodes.agreements(agreements.findAll(id));
     }
 
@@ -107,6 +113,7 @@ public class AgreementGraphApi {
     /** Country is owned by country-service: the key is all this subgraph needs. */
     @Resolver
     public List<CountryNode> countryEntities(List<String> code) {
+        batches.announce(CountryNode.class, code);
         return code.stream().map(CountryNode::new).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.lodestone.agreement.graphql;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,43 +13,50 @@ import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.AgreementView;
 import org.lodestone.agreement.service.CommitmentService;
-import org.lodestone.agreement.service.CommitmentView;
 
-/** Fields this subgraph contributes to Country and Mineral, batch-resolved and filtered by visibility. */
+/**
+ * Fields this subgraph contributes to Country and Mineral, filtered by visibility. Fields with arguments resolve
+ * per country through {@link BatchByArguments} (one statement per alias for all countries); the others are batched.
+ */
 @GraphQLApi
 public class ContributedFields {
 
     private final AgreementService agreements;
     private final CommitmentService commitments;
+    private final BatchByArguments batches;
 
-    public ContributedFields(AgreementService agreements, CommitmentService commitments) {
+    public ContributedFields(AgreementService agreements, CommitmentService commitments, BatchByArguments batches) {
         this.agreements = agreements;
         this.commitments = commitments;
+        this.batches = batches;
     }
 
     @Name("agreements")
-    public @NonNull List<@NonNull List<@NonNull AgreementNode>> countryAgreements(
-            @Source List<CountryNode> countries, AgreementStatus status) {
-        Map<String, List<AgreementView>> byParty = agreements.byParty(codes(countries), status);
-        return countries.stream().map(c -> Nodes.agreements(byParty.getOrDefault(c.code(), List.of()))).toList();
+    public @NonNull List<@NonNull AgreementNode> countryAgreements(@Source CountryNode country,
+            AgreementStatus status) {
+        return Nodes.agreements(batches.get(CountryNode.class, country.code(), "agreements", Arrays.asList(status),
+                codes -> announced(agreements.byParty(codes, status)), List.of()));
     }
 
     @Name("commitments")
-    public @NonNull List<@NonNull List<@NonNull CommitmentNode>> countryCommitments(
-            @Source List<CountryNode> countries, CommitmentStatus status) {
-        Map<String, List<CommitmentView>> byObligor = commitments.byObligor(codes(countries), status);
-        return countries.stream().map(c -> Nodes.commitments(byObligor.getOrDefault(c.code(), List.of()))).toList();
+    public @NonNull List<@NonNull CommitmentNode> countryCommitments(@Source CountryNode country,
+            CommitmentStatus status) {
+        return Nodes.commitments(batches.get(CountryNode.class, country.code(), "commitments",
+                Arrays.asList(status), codes -> commitments.byObligor(codes, status), List.of()));
     }
 
     @Name("agreements")
     public @NonNull List<@NonNull List<@NonNull AgreementNode>> mineralAgreements(
             @Source List<MineralNode> minerals) {
-        Map<String, List<AgreementView>> byMineral = agreements.byMineral(
-                minerals.stream().map(MineralNode::id).distinct().toList());
+        Map<String, List<AgreementView>> byMineral = announced(agreements.byMineral(
+                minerals.stream().map(MineralNode::id).distinct().toList()));
         return minerals.stream().map(m -> Nodes.agreements(byMineral.getOrDefault(m.id(), List.of()))).toList();
     }
 
-    private static List<String> codes(List<CountryNode> countries) {
-        return countries.stream().map(CountryNode::code).distinct().toList();
+    /** Announces the agreements found, so that their commitments(status) load for all of them at once. */
+    private Map<String, List<AgreementView>> announced(Map<String, List<AgreementView>> found) {
+        batches.announce(AgreementNode.class,
+                found.values().stream().flatMap(List::stream).map(AgreementView::id).toList());
+        return found;
     }
 }

@@ -18,8 +18,8 @@ import jakarta.enterprise.context.RequestScoped;
  * for every announced member with one statement, and each field filters that snapshot with its own arguments.
  * <p>
  * Why not a batched {@code @Source List<...>} field: SmallRye GraphQL batches a field through one data loader per
- * field name that caches by source object, so two aliases of the field with different {@code status} arguments
- * would both get the first alias's answer.
+ * field name and calls it once for all its occurrences with the first one's arguments, so two aliases of the field
+ * with different {@code status} arguments would both get the first alias's answer (see also BatchByArguments).
  */
 @RequestScoped
 public class ScenarioLookup {
