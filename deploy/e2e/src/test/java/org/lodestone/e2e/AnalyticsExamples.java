@@ -15,6 +15,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Runs an analytics query through the gateway, measures it (one cold call, a few warm ones, then one with the
@@ -28,6 +31,8 @@ final class AnalyticsExamples {
     private static final int WARM_CALLS = 3;
     /** Lists longer than this are cut in the recorded output; the assertions always see the whole answer. */
     private static final int LIST_ITEMS_SHOWN = 4;
+    /** Values whose one-line form fits in this many characters (indent included) stay on one line. */
+    private static final int INLINE_WIDTH = 110;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SECTIONS = new ArrayList<>();
     private static final List<String> SUMMARY = new ArrayList<>();
@@ -124,57 +129,69 @@ final class AnalyticsExamples {
     }
 
     /**
-     * Pretty JSON the way people read it in a README: objects one member per line, lists of scalars on one line,
-     * lists of objects one element per line, long lists cut with a note of how many were left out.
+     * Pretty JSON the way people read it in a README: long lists cut with a note of how many were left out, values
+     * that fit on one line written on one line, the others one member or element per line.
      */
     static String pretty(JsonNode node, int maxItems) {
         StringBuilder out = new StringBuilder();
-        pretty(node, maxItems, "", out);
+        pretty(abridged(node, maxItems), "", out);
         return out.toString();
     }
 
-    private static void pretty(JsonNode node, int maxItems, String indent, StringBuilder out) {
+    private static JsonNode abridged(JsonNode node, int maxItems) {
         if (node.isObject()) {
-            if (node.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append("{\n");
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                out.append(indent).append("  ").append(JSON.valueToTree(field.getKey()).toString()).append(": ");
-                pretty(field.getValue(), maxItems, indent + "  ", out);
-                out.append(fields.hasNext() ? ",\n" : "\n");
-            }
-            out.append(indent).append('}');
-        } else if (node.isArray()) {
-            int shown = Math.min(node.size(), maxItems);
-            int cut = node.size() - shown;
-            boolean scalars = true;
-            for (JsonNode element : node) {
-                scalars &= element.isValueNode();
-            }
-            if (scalars) {
-                out.append('[');
-                for (int i = 0; i < shown; i++) {
-                    out.append(i > 0 ? ", " : "").append(node.get(i).toString());
-                }
-                out.append(cut > 0 ? ", \"... " + cut + " more\"]" : "]");
-                return;
-            }
-            out.append("[\n");
-            for (int i = 0; i < shown; i++) {
-                out.append(indent).append("  ");
-                pretty(node.get(i), maxItems, indent + "  ", out);
-                out.append(i < shown - 1 || cut > 0 ? ",\n" : "\n");
-            }
-            if (cut > 0) {
-                out.append(indent).append("  \"... ").append(cut).append(" more\"\n");
-            }
-            out.append(indent).append(']');
-        } else {
-            out.append(node.toString());
+            ObjectNode copy = JSON.createObjectNode();
+            node.fields().forEachRemaining(field -> copy.set(field.getKey(), abridged(field.getValue(), maxItems)));
+            return copy;
         }
+        if (node.isArray()) {
+            ArrayNode copy = JSON.createArrayNode();
+            for (int i = 0; i < Math.min(node.size(), maxItems); i++) {
+                copy.add(abridged(node.get(i), maxItems));
+            }
+            if (node.size() > maxItems) {
+                copy.add("... " + (node.size() - maxItems) + " more");
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    private static void pretty(JsonNode node, String indent, StringBuilder out) {
+        String inline = inline(node);
+        if (!node.isContainerNode() || node.isEmpty() || indent.length() + inline.length() <= INLINE_WIDTH) {
+            out.append(inline);
+            return;
+        }
+        boolean object = node.isObject();
+        out.append(object ? "{\n" : "[\n");
+        Iterator<String> names = node.fieldNames();
+        for (int i = 0; i < node.size(); i++) {
+            out.append(indent).append("  ");
+            if (object) {
+                String name = names.next();
+                out.append(TextNode.valueOf(name)).append(": ");
+                pretty(node.get(name), indent + "  ", out);
+            } else {
+                pretty(node.get(i), indent + "  ", out);
+            }
+            out.append(i < node.size() - 1 ? ",\n" : "\n");
+        }
+        out.append(indent).append(object ? '}' : ']');
+    }
+
+    /** One-line JSON with a space after colons and commas. */
+    private static String inline(JsonNode node) {
+        if (node.isObject()) {
+            List<String> members = new ArrayList<>();
+            node.fields().forEachRemaining(f -> members.add(TextNode.valueOf(f.getKey()) + ": " + inline(f.getValue())));
+            return "{" + String.join(", ", members) + "}";
+        }
+        if (node.isArray()) {
+            List<String> elements = new ArrayList<>();
+            node.forEach(e -> elements.add(inline(e)));
+            return "[" + String.join(", ", elements) + "]";
+        }
+        return node.toString();
     }
 }

@@ -404,7 +404,9 @@ class CoalitionAnalyticsTest {
                 .get("data.createAgreement.id");
         String due = LocalDate.now().plusDays(30).toString();
         String commitment = graphql.call(admin, """
-                mutation Add($agreementId: ID!, $input: NewCommitment!) { addCommitment(agreementId: $agreementId, input: $input) { id } }
+                mutation Add($agreementId: ID!, $input: NewCommitment!) {
+                  addCommitment(agreementId: $agreementId, input: $input) { id }
+                }
                 """, Map.of("agreementId", hidden, "input", Map.of("obligor", "JP", "kind", "offtake",
                 "description", "Japan buys 500 t of lithium (e2e)", "mineral", "lithium", "targetQuantity", 500.0,
                 "unit", "t", "dueOn", due))).withoutErrors().get("data.addCommitment.id");
@@ -479,7 +481,8 @@ class CoalitionAnalyticsTest {
         assertPct(91.3, only(concentrations, c -> "rare_earths_magnet".equals(mineralId(c))).get("chinaSharePct"));
         assertEquals("ID", ((Map<?, ?>) only(concentrations, c -> "nickel".equals(mineralId(c))).get("leader"))
                 .get("code"), "Indonesia leads nickel refining");
-        step("  mean top-3 " + result.get(at + "averageTop3SharePct") + "% (IEA: 86% [S04]); graphite China 95.7%, magnet rare earths China 91.3%");
+        step("  mean top-3 " + result.get(at + "averageTop3SharePct")
+                + "% (IEA: 86% [S04]); graphite China 95.7%, magnet rare earths China 91.3%");
     }
 
     private static Map<String, Object> scenario(List<String> minerals, String target, String activeOn, Integer year) {
