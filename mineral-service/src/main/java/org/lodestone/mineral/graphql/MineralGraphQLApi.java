@@ -2,6 +2,7 @@ package org.lodestone.mineral.graphql;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,9 +56,11 @@ import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 
 /**
- * The mineral-service subgraph. Every list field on an entity is resolved for all parents at once
- * ({@code @Source List<...>}), and {@code _entities} resolvers take all keys at once, so a request costs a
- * fixed number of SQL statements whatever the number of minerals or countries in it.
+ * The mineral-service subgraph. Every list field on an entity is resolved for all parents at once: fields without
+ * arguments as {@code @Source List<...>}, fields with arguments per parent through {@link BatchByArguments} (so that
+ * aliases with different arguments stay apart; one statement per alias). {@code _entities} resolvers take all keys at
+ * once and announce them, so a request costs a fixed number of SQL statements whatever the number of minerals or
+ * countries in it.
  */
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key"),
@@ -77,10 +80,12 @@ public class MineralGraphQLApi {
     private final ExposureService exposure;
     private final ScenarioService scenarios;
     private final SecurityIdentity identity;
+    private final BatchByArguments batches;
 
     MineralGraphQLApi(MineralService minerals, SupplyShareService shares, ConcentrationService concentration,
             PriceService prices, ExportControlService controls, ExposureService exposure, ScenarioService scenarios,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, BatchByArguments batches) {
+        this.batches = batches;
         this.minerals = minerals;
         this.scenarios = scenarios;
         this.exposure = exposure;
@@ -94,7 +99,9 @@ public class MineralGraphQLApi {
     @Query
     @Description("All minerals and mineral groups")
     public @NonNull List<@NonNull Mineral> minerals() {
-        return minerals.list().stream().map(Mineral::from).toList();
+        List<Mineral> all = minerals.list().stream().map(Mineral::from).toList();
+        batches.announce(Mineral.class, all.stream().map(Mineral::id).toList());
+        return all;
     }
 
     @Query
@@ -173,6 +180,7 @@ public class MineralGraphQLApi {
     @Resolver
     @Blocking
     public List<Mineral> mineralEntities(List<String> id) {
+        batches.announce(Mineral.class, id);
         Map<String, MineralDto> found = minerals.byIds(id);
         return id.stream().map(key -> Mineral.from(found.get(key))).toList();
     }
@@ -195,6 +203,7 @@ public class MineralGraphQLApi {
     @Resolver
     @Blocking
     public List<Country> countryEntities(List<String> code) {
+        batches.announce(Country.class, code);
         return code.stream().map(Country::of).toList();
     }
 
@@ -207,6 +216,7 @@ public class MineralGraphQLApi {
     @Blocking
     public List<Country> countryEntitiesWithDependence(List<String> code,
             List<List<ImportDependenceInput>> importDependence) {
+        batches.announce(Country.class, code);
         List<Country> result = new ArrayList<>();
         for (int i = 0; i < code.size(); i++) {
             List<ImportDependenceInput> figures = importDependence.get(i);
@@ -223,6 +233,7 @@ public class MineralGraphQLApi {
     @Blocking
     public List<Mineral> mineralEntitiesWithDependence(List<String> id,
             List<List<MemberDependenceInput>> memberDependence) {
+        batches.announce(Mineral.class, id);
         Map<String, MineralDto> found = minerals.byIds(id);
         List<Mineral> result = new ArrayList<>();
         for (int i = 0; i < id.size(); i++) {
@@ -259,47 +270,44 @@ public class MineralGraphQLApi {
     }
 
     @Name("supplyShares")
-    public List<@NonNull List<@NonNull SupplyShare>> mineralSupplyShares(@Source List<Mineral> parents, Stage stage,
-            Integer year, Dataset dataset) {
-        List<String> ids = parents.stream().map(Mineral::id).toList();
-        Map<String, List<SupplyShare>> byMineral = shares.search(new SupplyShareFilter(ids, stage, year, dataset, null))
-                .stream().map(SupplyShare::from).collect(Collectors.groupingBy(SupplyShare::mineralId));
-        return ids.stream().map(id -> byMineral.getOrDefault(id, List.of())).toList();
+    public @NonNull List<@NonNull SupplyShare> mineralSupplyShares(@Source Mineral mineral, Stage stage, Integer year,
+            Dataset dataset) {
+        return batches.get(Mineral.class, mineral.id(), "supplyShares", Arrays.asList(stage, year, dataset),
+                ids -> shares.search(new SupplyShareFilter(ids, stage, year, dataset, null)).stream()
+                        .map(SupplyShare::from).collect(Collectors.groupingBy(SupplyShare::mineralId)),
+                List.of());
     }
 
     @Name("concentration")
-    public List<Concentration> mineralConcentration(@Source List<Mineral> parents,
-            @DefaultValue("REFINING") Stage stage, Integer year, Dataset dataset) {
-        List<String> ids = parents.stream().map(Mineral::id).toList();
-        Map<String, ConcentrationDto> computed = concentration.concentration(ids, stage == null ? Stage.REFINING : stage,
-                year, dataset);
-        return parents.stream().map(m -> Concentration.from(m, computed.get(m.id()))).toList();
+    public Concentration mineralConcentration(@Source Mineral mineral, @DefaultValue("REFINING") Stage stage,
+            Integer year, Dataset dataset) {
+        Stage effective = stage == null ? Stage.REFINING : stage;
+        return Concentration.from(mineral, batches.get(Mineral.class, mineral.id(), "concentration",
+                Arrays.asList(effective, year, dataset),
+                ids -> concentration.concentration(ids, effective, year, dataset), null));
     }
 
     @Name("concentrationHistory")
     @Description("Concentration for every year the dataset has (observed and projected, flagged), oldest first")
-    public List<@NonNull List<@NonNull Concentration>> mineralConcentrationHistory(@Source List<Mineral> parents,
+    public @NonNull List<@NonNull Concentration> mineralConcentrationHistory(@Source Mineral mineral,
             @DefaultValue("REFINING") Stage stage, Dataset dataset) {
-        List<String> ids = parents.stream().map(Mineral::id).toList();
-        Map<String, List<ConcentrationDto>> history = concentration.history(ids,
-                stage == null ? Stage.REFINING : stage, dataset);
-        return parents.stream().map(m -> history.getOrDefault(m.id(), List.of()).stream()
-                .map(c -> Concentration.from(m, c)).toList()).toList();
+        Stage effective = stage == null ? Stage.REFINING : stage;
+        return batches.get(Mineral.class, mineral.id(), "concentrationHistory", Arrays.asList(effective, dataset),
+                ids -> concentration.history(ids, effective, dataset), List.<ConcentrationDto>of()).stream()
+                .map(c -> Concentration.from(mineral, c)).toList();
     }
 
     @Name("prices")
     @Description("Price points whose period starts within [from, to] (YYYY or YYYY-MM)")
-    public List<@NonNull List<@NonNull PricePoint>> mineralPrices(@Source List<Mineral> parents, String from,
-            String to) {
-        List<String> ids = parents.stream().map(Mineral::id).toList();
-        Map<String, List<PriceDto>> byMineral;
-        try {
-            byMineral = prices.search(ids, from, to, null).stream().collect(Collectors.groupingBy(PriceDto::mineral));
-        } catch (InvalidInputException e) {
-            throw new BadUserInputException(e.errors().stream().map(f -> f.field() + ": " + f.reason())
-                    .collect(Collectors.joining("; ")));
-        }
-        return ids.stream().map(id -> withChanges(byMineral.getOrDefault(id, List.of()))).toList();
+    public @NonNull List<@NonNull PricePoint> mineralPrices(@Source Mineral mineral, String from, String to) {
+        return batches.get(Mineral.class, mineral.id(), "prices", Arrays.asList(from, to), ids -> {
+            try {
+                return prices.search(ids, from, to, null).stream().collect(Collectors.groupingBy(PriceDto::mineral,
+                        Collectors.collectingAndThen(Collectors.toList(), MineralGraphQLApi::withChanges)));
+            } catch (InvalidInputException e) {
+                throw badInput(e);
+            }
+        }, List.of());
     }
 
     @Name("exportControls")
@@ -312,13 +320,12 @@ public class MineralGraphQLApi {
     // ---- Country fields contributed here ----
 
     @Name("supplyShares")
-    public List<@NonNull List<@NonNull SupplyShare>> countrySupplyShares(@Source List<Country> parents, Stage stage,
-            Integer year, Dataset dataset) {
-        List<String> codes = parents.stream().map(Country::code).toList();
-        Map<String, List<SupplyShare>> byCountry = shares
-                .search(new SupplyShareFilter(null, stage, year, dataset, codes)).stream().map(SupplyShare::from)
-                .collect(Collectors.groupingBy(s -> s.country().code()));
-        return codes.stream().map(code -> byCountry.getOrDefault(code, List.of())).toList();
+    public @NonNull List<@NonNull SupplyShare> countrySupplyShares(@Source Country country, Stage stage, Integer year,
+            Dataset dataset) {
+        return batches.get(Country.class, country.code(), "supplyShares", Arrays.asList(stage, year, dataset),
+                codes -> shares.search(new SupplyShareFilter(null, stage, year, dataset, codes)).stream()
+                        .map(SupplyShare::from).collect(Collectors.groupingBy(s -> s.country().code())),
+                List.of());
     }
 
     @Name("exposure")
@@ -349,6 +356,7 @@ public class MineralGraphQLApi {
     public List<@NonNull Mineral> supplyShareMineral(@Source List<SupplyShare> parents) {
         Map<String, MineralDto> found = minerals.byIds(new LinkedHashSet<>(
                 parents.stream().map(SupplyShare::mineralId).toList()));
+        batches.announce(Mineral.class, found.keySet());
         return parents.stream().map(s -> Mineral.from(found.get(s.mineralId()))).toList();
     }
 
@@ -357,6 +365,7 @@ public class MineralGraphQLApi {
         Set<String> ids = parents.stream().flatMap(c -> c.mineralIds().stream())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, MineralDto> found = minerals.byIds(ids);
+        batches.announce(Mineral.class, found.keySet());
         return parents.stream().map(c -> c.mineralIds().stream().map(found::get).filter(Objects::nonNull)
                 .map(Mineral::from).toList()).toList();
     }
