@@ -30,7 +30,7 @@ final class AnalyticsExamples {
     static final String DEBUG_PLAN_HEADER = "X-Lodestone-Debug-Plan";
     private static final int WARM_CALLS = 3;
     /** Lists longer than this are cut in the recorded output; the assertions always see the whole answer. */
-    private static final int LIST_ITEMS_SHOWN = 4;
+    private static final int LIST_ITEMS_SHOWN = 5;
     /** Values whose one-line form fits in this many characters (indent included) stay on one line. */
     private static final int INLINE_WIDTH = 110;
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,7 @@ import static org.lodestone.e2e.RunningStack.step;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -486,7 +487,7 @@ class CoalitionAnalyticsTest {
     }
 
     private static Map<String, Object> scenario(List<String> minerals, String target, String activeOn, Integer year) {
-        Map<String, Object> variables = new HashMap<>();
+        Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("imposing", "CN");
         variables.put("minerals", minerals);
         variables.put("targets", List.of(target));

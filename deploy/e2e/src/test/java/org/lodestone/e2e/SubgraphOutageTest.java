@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lodestone.localstack.LocalStack;
 
 /** One subgraph down: the rest of the data still arrives, its fields fail with SUBGRAPH_UNAVAILABLE; then it recovers. */
-@Order(6)
+@Order(7)
 @ExtendWith(RunningStack.class)
 class SubgraphOutageTest {
 

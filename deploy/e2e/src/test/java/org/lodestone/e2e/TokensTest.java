@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.response.Response;
 
 /** Only valid Keycloak tokens get through the gateway: missing, forged, unsigned and expired ones are refused. */
-@Order(5)
+@Order(6)
 @ExtendWith(RunningStack.class)
 class TokensTest {
 
