@@ -1,6 +1,7 @@
 package org.lodestone.localstack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,8 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -96,6 +99,7 @@ final class Database {
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binaries.toFile())
+                    .setPgBinaryResolver(Database::firstMatchingBinaries)
                     .setPort(settings.ports().postgres())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // zonky turns this off for throw-away test databases; this data directory is meant to persist
@@ -110,6 +114,17 @@ final class Database {
                     + settings.logs().resolve("postgres.log") + "): " + e.getMessage(), e);
         }
         out.accept("PostgreSQL ready in " + Seconds.since(started) + " s");
+    }
+
+    /**
+     * Takes the first classpath resource with the binaries for this machine. zonky's default resolver refuses to
+     * choose when it finds the same archive twice, which happens whenever the launcher jar (whose manifest lists
+     * its lib/ copies) and the same Maven artifacts are on one classpath, as in the e2e tests' reactor build.
+     */
+    private static InputStream firstMatchingBinaries(String system, String machine) throws IOException {
+        String name = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + machine.toLowerCase(Locale.ROOT) + ".txz";
+        InputStream binaries = Database.class.getClassLoader().getResourceAsStream(name);
+        return binaries != null ? binaries : DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machine);
     }
 
     private void createServiceDatabases() {
