@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,21 @@ class AliasedArgumentsTest {
                     ids(entities.get(i), "all"), AGREEMENTS.get(i));
             assertEquals(alone(AGREEMENT_COMMITMENTS_ONE, reps, "NOT_MEASURABLE", "commitments").get(i),
                     ids(entities.get(i), "notMeasurable"), AGREEMENTS.get(i));
+        }
+    }
+
+    @Test
+    void partiesNobodyAnnouncedAreLoadedOnTheirOwnAndStillRight() {
+        // Agreement.parties produces countries without announcing them: each is loaded when first asked
+        List<Map<String, Object>> parties = Graph.ok(TestTokens.admin(), """
+                { agreement(id: "AG-US-JP-2023-CMA") { parties { code
+                    signed: agreements(status: SIGNED) { id } inForce: agreements(status: IN_FORCE) { id } } } }""",
+                Map.of()).body("errors", nullValue()).extract().path("data.agreement.parties");
+        assertEquals(Set.of("US", "JP"), parties.stream().map(p -> p.get("code")).collect(Collectors.toSet()));
+        for (Map<String, Object> party : parties) {
+            assertEquals(List.of("AG-US-JP-2023-CMA"), seeded(ids(party, "inForce")), party.get("code").toString());
+            assertTrue(seeded(ids(party, "signed")).contains("AG-US-JP-2025-FW"), party.get("code").toString());
+            assertFalse(ids(party, "signed").contains("AG-US-JP-2023-CMA"), party.get("code").toString());
         }
     }
 

@@ -105,6 +105,20 @@ class AliasedArgumentsTest {
     }
 
     @Test
+    void aParentNobodyAnnouncedIsLoadedOnItsOwnAndStillRight() {
+        // mineral(id) is a single parent: BatchByArguments loads it when its field is first asked
+        Map<String, Object> graphite = GraphQL.post(TestTokens.member("JP"), """
+                { mineral(id: "graphite") {
+                    mining: concentration(stage: MINING) { stage }
+                    refining: concentration(stage: REFINING) { stage chinaSharePct } } }""")
+                .statusCode(200).body("errors", nullValue()).extract().path("data.mineral");
+        assertEquals("MINING", field(graphite, "mining").get("stage"));
+        assertEquals("REFINING", field(graphite, "refining").get("stage"));
+        // seeded: China refines over 90% of graphite (IEA 2024)
+        assertTrue(((Number) field(graphite, "refining").get("chinaSharePct")).doubleValue() > 90);
+    }
+
+    @Test
     void oneStatementPerAliasWhateverTheNumberOfParents() {
         Statistics statistics = statistics();
         mineralEntities("""

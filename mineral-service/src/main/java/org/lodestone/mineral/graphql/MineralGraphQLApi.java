@@ -85,7 +85,6 @@ public class MineralGraphQLApi {
     MineralGraphQLApi(MineralService minerals, SupplyShareService shares, ConcentrationService concentration,
             PriceService prices, ExportControlService controls, ExposureService exposure, ScenarioService scenarios,
             SecurityIdentity identity, BatchByArguments batches) {
-        this.batches = batches;
         this.minerals = minerals;
         this.scenarios = scenarios;
         this.exposure = exposure;
@@ -94,6 +93,7 @@ public class MineralGraphQLApi {
         this.prices = prices;
         this.controls = controls;
         this.identity = identity;
+        this.batches = batches;
     }
 
     @Query
