@@ -14,6 +14,7 @@ import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.AuditEventView;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.service.ProgressView;
+import org.lodestone.support.BatchByArguments;
 
 /**
  * Nested fields of Agreement and Commitment: N parents cost one SQL query per field (per alias for commitments(status)),

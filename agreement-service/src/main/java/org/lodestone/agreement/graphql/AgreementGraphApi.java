@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.CommitmentService;
+import org.lodestone.support.BatchByArguments;
 
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;

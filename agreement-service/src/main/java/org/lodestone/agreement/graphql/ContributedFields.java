@@ -13,6 +13,7 @@ import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.AgreementView;
 import org.lodestone.agreement.service.CommitmentService;
+import org.lodestone.support.BatchByArguments;
 
 /**
  * Fields this subgraph contributes to Country and Mineral, filtered by visibility. Fields with arguments resolve

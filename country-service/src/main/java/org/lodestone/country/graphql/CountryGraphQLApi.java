@@ -28,6 +28,7 @@ import org.lodestone.country.service.CountryService;
 import org.lodestone.country.service.DependenceService;
 import org.lodestone.country.service.ImportDependenceService;
 import org.lodestone.country.service.InvalidInputException;
+import org.lodestone.support.BatchByArguments;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;

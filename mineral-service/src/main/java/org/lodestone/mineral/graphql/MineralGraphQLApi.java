@@ -46,6 +46,7 @@ import org.lodestone.mineral.service.ScenarioService;
 import org.lodestone.mineral.service.SupplyShareDto;
 import org.lodestone.mineral.service.SupplyShareFilter;
 import org.lodestone.mineral.service.SupplyShareService;
+import org.lodestone.support.BatchByArguments;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;

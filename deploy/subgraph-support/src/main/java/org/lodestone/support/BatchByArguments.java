@@ -1,4 +1,4 @@
-package org.lodestone.agreement.graphql;
+package org.lodestone.support;
 
 import java.util.ArrayList;
 import java.util.Collection;
