@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -50,7 +51,7 @@ class AgreementChangesTest {
     void createAgreementIsAudited() {
         String id = Fixtures.agreement("create", "COALITION", "SIGNED", List.of("JP", "AU"), List.of("gallium"),
                 "2026-02-01");
-        Graph.ok(TestTokens.admin(), HISTORY, Map.of("id", id))
+        GraphQL.ok(TestTokens.admin(), HISTORY, Map.of("id", id))
                 .body("errors", nullValue())
                 .body("data.agreement.history", hasSize(1))
                 .body("data.agreement.history[0].operation", equalTo("CREATE"))
@@ -62,11 +63,11 @@ class AgreementChangesTest {
     @Test
     void updateBumpsTheVersionAndRecordsBeforeAndAfter() {
         String id = Fixtures.agreement("upd", "PUBLIC", "SIGNED", List.of("JP", "AU"), List.of("gallium"), "2026-02-01");
-        Graph.ok(TestTokens.admin(), UPDATE, Map.of("id", id, "v", 0, "input", Map.of("title", "Renamed")))
+        GraphQL.ok(TestTokens.admin(), UPDATE, Map.of("id", id, "v", 0, "input", Map.of("title", "Renamed")))
                 .body("errors", nullValue())
                 .body("data.updateAgreement.title", equalTo("Renamed"))
                 .body("data.updateAgreement.version", equalTo(1));
-        Graph.ok(TestTokens.admin(), HISTORY, Map.of("id", id))
+        GraphQL.ok(TestTokens.admin(), HISTORY, Map.of("id", id))
                 .body("data.agreement.history", hasSize(2))
                 .body("data.agreement.history[1].operation", equalTo("UPDATE"))
                 .body("data.agreement.history[1].before", containsString("Test agreement " + id))
@@ -76,9 +77,9 @@ class AgreementChangesTest {
     @Test
     void staleVersionIsAConflictAndChangesNothing() {
         String id = Fixtures.agreement("stale", "PUBLIC", "SIGNED", List.of("JP", "AU"), List.of("gallium"), "2026-02-01");
-        Graph.ok(TestTokens.admin(), UPDATE, Map.of("id", id, "v", 0, "input", Map.of("title", "First")))
+        GraphQL.ok(TestTokens.admin(), UPDATE, Map.of("id", id, "v", 0, "input", Map.of("title", "First")))
                 .body("errors", nullValue());
-        Graph.ok(TestTokens.admin(), UPDATE, Map.of("id", id, "v", 0, "input", Map.of("title", "Second")))
+        GraphQL.ok(TestTokens.admin(), UPDATE, Map.of("id", id, "v", 0, "input", Map.of("title", "Second")))
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("VERSION_CONFLICT"));
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"0\"")
@@ -114,7 +115,7 @@ class AgreementChangesTest {
                 String title = "Writer " + i;
                 Callable<String> writer = () -> {
                     start.await();
-                    var response = Graph.ok(TestTokens.admin(), UPDATE,
+                    var response = GraphQL.ok(TestTokens.admin(), UPDATE,
                             Map.of("id", id, "v", 0, "input", Map.of("title", title))).extract();
                     String code = response.path("errors[0].extensions.code");
                     return code == null ? "OK" : code;
@@ -141,20 +142,20 @@ class AgreementChangesTest {
         String id = Fixtures.agreement("prog", "PARTIES", "IN_FORCE", List.of("JP", "AU"), List.of("gallium"),
                 "2026-01-01");
         String commitment = Fixtures.commitment(id, "JP", 1000.0, "USD", "2030-12-31");
-        Graph.ok(TestTokens.member("JP"), REPORT, Map.of("id", commitment,
+        GraphQL.ok(TestTokens.member("JP"), REPORT, Map.of("id", commitment,
                 "input", Map.of("amount", 400.0, "asOf", "2026-06-30", "note", "first tranche")))
                 .body("errors", nullValue())
                 .body("data.reportProgress.progressToDate", equalTo(400.0f))
                 .body("data.reportProgress.fulfilledPct", equalTo(40.0f))
                 .body("data.reportProgress.status", equalTo("ON_TRACK"))
                 .body("data.reportProgress.progress[0].reporterCountry.code", equalTo("JP"));
-        Graph.ok(TestTokens.admin(), REPORT, Map.of("id", commitment,
+        GraphQL.ok(TestTokens.admin(), REPORT, Map.of("id", commitment,
                 "input", Map.of("amount", 1000.0, "asOf", "2026-09-30")))
                 .body("errors", nullValue())
                 .body("data.reportProgress.status", equalTo("FULFILLED"))
                 .body("data.reportProgress.fulfilledPct", equalTo(100.0f))
                 .body("data.reportProgress.progress", hasSize(2));
-        Graph.ok(TestTokens.admin(), HISTORY, Map.of("id", id))
+        GraphQL.ok(TestTokens.admin(), HISTORY, Map.of("id", id))
                 .body("data.agreement.history", hasSize(4))
                 .body("data.agreement.history[1].entity", equalTo("COMMITMENT"))
                 .body("data.agreement.history[1].operation", equalTo("CREATE"))

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -116,7 +117,7 @@ class AliasedArgumentsTest {
     @Test
     void partiesNobodyAnnouncedAreLoadedOnTheirOwnAndStillRight() {
         // Agreement.parties produces countries without announcing them: each is loaded when first asked
-        List<Map<String, Object>> parties = Graph.ok(TestTokens.admin(), """
+        List<Map<String, Object>> parties = GraphQL.ok(TestTokens.admin(), """
                 { agreement(id: "AG-US-JP-2023-CMA") { parties { code
                     signed: agreements(status: SIGNED) { id } inForce: agreements(status: IN_FORCE) { id } } } }""",
                 Map.of()).body("errors", nullValue()).extract().path("data.agreement.parties");
@@ -145,7 +146,7 @@ class AliasedArgumentsTest {
     }
 
     private static List<Map<String, Object>> entities(String query, List<Map<String, Object>> reps) {
-        return Graph.ok(TestTokens.admin(), query, Map.of("reps", reps)).body("errors", nullValue())
+        return GraphQL.ok(TestTokens.admin(), query, Map.of("reps", reps)).body("errors", nullValue())
                 .extract().path("data._entities");
     }
 
@@ -155,7 +156,7 @@ class AliasedArgumentsTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put("reps", reps);
         variables.put("status", status);
-        List<Map<String, Object>> entities = Graph.ok(TestTokens.admin(), query, variables)
+        List<Map<String, Object>> entities = GraphQL.ok(TestTokens.admin(), query, variables)
                 .body("errors", nullValue()).extract().path("data._entities");
         return entities.stream().map(e -> ids(e, field)).toList();
     }

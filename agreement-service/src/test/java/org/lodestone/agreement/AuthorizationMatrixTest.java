@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -98,11 +99,11 @@ class AuthorizationMatrixTest {
         boolean visible = caller.sees.contains(visibility);
         String token = caller.token.get();
 
-        Graph.ok(token, "{ agreements(filter: {mineral: \"scandium\"}) { id } }")
+        GraphQL.ok(token, "{ agreements(filter: {mineral: \"scandium\"}) { id } }")
                 .body("errors", nullValue())
                 .body("data.agreements.id", visible ? hasItem(id) : not(hasItem(id)));
 
-        var single = Graph.ok(token, "query($id: ID!) { agreement(id: $id) { id commitments { id } } }", Map.of("id", id));
+        var single = GraphQL.ok(token, "query($id: ID!) { agreement(id: $id) { id commitments { id } } }", Map.of("id", id));
         if (visible) {
             single.body("errors", nullValue()).body("data.agreement.id", equalTo(id))
                     .body("data.agreement.commitments.id", contains(commitment));
@@ -113,7 +114,7 @@ class AuthorizationMatrixTest {
                     .body("errors[0].message", equalTo("Agreement " + id + " not found"));
         }
 
-        Graph.ok(token, """
+        GraphQL.ok(token, """
                 query($reps: [_Any!]!) { _entities(representations: $reps) {
                   ... on Agreement { id title }
                   ... on Commitment { id agreement { id } }
@@ -125,7 +126,7 @@ class AuthorizationMatrixTest {
                 .body("data._entities[1]", visible ? notNullValue() : nullValue())
                 .body("data._entities[1].agreement.id", visible ? equalTo(id) : nullValue());
 
-        Graph.ok(token, """
+        GraphQL.ok(token, """
                 query($reps: [_Any!]!) { _entities(representations: $reps) {
                   ... on Country { code agreements { id } commitments { id } }
                   ... on Mineral { id agreements { id } }
@@ -137,12 +138,12 @@ class AuthorizationMatrixTest {
                 .body("data._entities[0].commitments.id", visible ? hasItem(commitment) : not(hasItem(commitment)))
                 .body("data._entities[1].agreements.id", visible ? hasItem(id) : not(hasItem(id)));
 
-        Graph.ok(token, "query($id: ID!) { commitments(filter: {agreement: $id}) { id agreement { id } } }",
+        GraphQL.ok(token, "query($id: ID!) { commitments(filter: {agreement: $id}) { id agreement { id } } }",
                 Map.of("id", id))
                 .body("errors", nullValue())
                 .body("data.commitments", hasSize(visible ? 1 : 0));
 
-        Graph.ok(token, "{ commitmentsDashboard { byAgreement { key total } byObligor { key } } }")
+        GraphQL.ok(token, "{ commitmentsDashboard { byAgreement { key total } byObligor { key } } }")
                 .body("errors", nullValue())
                 .body("data.commitmentsDashboard.byAgreement.key", visible ? hasItem(id) : not(hasItem(id)));
     }
@@ -181,7 +182,7 @@ class AuthorizationMatrixTest {
         String id = fixture(visibility)[0];
         boolean visible = caller.sees.contains(visibility);
         String token = caller.token.get();
-        var response = Graph.ok(token, "query($id: ID!) { agreement(id: $id) { id history { operation } } }",
+        var response = GraphQL.ok(token, "query($id: ID!) { agreement(id: $id) { id history { operation } } }",
                 Map.of("id", id));
         if (caller == Caller.ADMIN) {
             response.body("errors", nullValue()).body("data.agreement.history[0].operation", equalTo("CREATE"));
@@ -208,19 +209,19 @@ class AuthorizationMatrixTest {
         String target = Fixtures.agreement("mut", "PUBLIC", "SIGNED", List.of("JP", "AU"), List.of("scandium"),
                 "2026-01-01");
 
-        var create = Graph.ok(token, Fixtures.CREATE, Map.of("input", Fixtures.agreementInput(Fixtures.newId("mc"),
+        var create = GraphQL.ok(token, Fixtures.CREATE, Map.of("input", Fixtures.agreementInput(Fixtures.newId("mc"),
                 "PUBLIC", "DRAFT", List.of("JP"), List.of("lithium"), null)));
         expect(create, admin, "createAgreement");
 
-        var update = Graph.ok(token, AgreementChangesTest.UPDATE,
+        var update = GraphQL.ok(token, AgreementChangesTest.UPDATE,
                 Map.of("id", target, "v", 0, "input", Map.of("title", "Changed by " + caller)));
         expect(update, admin, "updateAgreement");
         int version = admin ? 1 : 0;
 
-        var status = Graph.ok(token, StatusMachineTest.CHANGE, Map.of("id", target, "v", version, "s", "IN_FORCE"));
+        var status = GraphQL.ok(token, StatusMachineTest.CHANGE, Map.of("id", target, "v", version, "s", "IN_FORCE"));
         expect(status, admin, "changeAgreementStatus");
 
-        var add = Graph.ok(token, Fixtures.ADD_COMMITMENT,
+        var add = GraphQL.ok(token, Fixtures.ADD_COMMITMENT,
                 Map.of("agreementId", target, "input", Fixtures.commitmentInput("AU", 5.0, "USD", null)));
         expect(add, admin, "addCommitment");
 
@@ -243,7 +244,7 @@ class AuthorizationMatrixTest {
         String token = caller.token.get();
         boolean visible = caller.sees.contains(visibility);
         boolean allowed = caller == Caller.ADMIN || caller == Caller.PARTY_MEMBER_JP;
-        var response = Graph.ok(token, AgreementChangesTest.REPORT, Map.of("id", commitment,
+        var response = GraphQL.ok(token, AgreementChangesTest.REPORT, Map.of("id", commitment,
                 "input", Map.of("amount", 10.0, "asOf", "2026-03-01", "note", "by " + caller)));
         if (allowed) {
             response.body("errors", nullValue()).body("data.reportProgress.id", equalTo(commitment));
@@ -261,9 +262,9 @@ class AuthorizationMatrixTest {
     @EnumSource(BadToken.class)
     void invalidTokensGet401Everywhere(BadToken bad) {
         String token = bad.token.get();
-        Graph.post(token, "{ agreements { id } }").statusCode(401);
-        Graph.post(token, "{ _service { sdl } }").statusCode(401);
-        Graph.post(token, Fixtures.CREATE, Map.of("input", Fixtures.agreementInput(Fixtures.newId("bad"), "PUBLIC",
+        GraphQL.post(token, "{ agreements { id } }").statusCode(401);
+        GraphQL.post(token, "{ _service { sdl } }").statusCode(401);
+        GraphQL.post(token, Fixtures.CREATE, Map.of("input", Fixtures.agreementInput(Fixtures.newId("bad"), "PUBLIC",
                 "DRAFT", List.of("JP"), List.of(), null))).statusCode(401);
         for (String path : List.of("/agreements", "/agreements/AG-US-JP-2023-CMA", "/commitments",
                 "/agreements/AG-US-JP-2023-CMA/history", "/commitments/dashboard")) {

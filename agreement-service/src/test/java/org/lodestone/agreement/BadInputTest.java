@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -30,7 +31,7 @@ class BadInputTest {
         String id = Fixtures.newId("bad");
         Map<String, Object> input = Fixtures.agreementInput(id, "PUBLIC", "SIGNED", List.of("JP", "XX"),
                 List.of("unobtainium"), "2026-01-01");
-        Graph.ok(TestTokens.admin(), Fixtures.CREATE, Map.of("input", input))
+        GraphQL.ok(TestTokens.admin(), Fixtures.CREATE, Map.of("input", input))
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .body("errors[0].message", containsString("unknown country code 'XX'"))
@@ -60,7 +61,7 @@ class BadInputTest {
     void negativeTargetsUnknownCurrencyAndDueBeforeSigningAreRejected() {
         String id = Fixtures.agreement("badc", "PUBLIC", "SIGNED", List.of("JP", "AU"), List.of("lithium"), "2026-01-01");
         Map<String, Object> negative = Fixtures.commitmentInput("JP", -5.0, "USD", "2027-01-01");
-        Graph.ok(TestTokens.admin(), Fixtures.ADD_COMMITMENT, Map.of("agreementId", id, "input", negative))
+        GraphQL.ok(TestTokens.admin(), Fixtures.ADD_COMMITMENT, Map.of("agreementId", id, "input", negative))
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .body("errors[0].message", containsString("targetAmount: must be a finite number >= 0"));
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
@@ -112,7 +113,7 @@ class BadInputTest {
         given().auth().oauth2(TestTokens.admin()).get("/commitments?dueBefore=soon").then()
                 .statusCode(400).body("errors[0].field", equalTo("dueBefore"));
         // GraphQL validates enum literals before executing anything
-        Graph.ok(TestTokens.admin(), """
+        GraphQL.ok(TestTokens.admin(), """
                 mutation { changeAgreementStatus(id: "%s", expectedVersion: 0, status: FROZEN) { id } }""".formatted(id))
                 .body("data", nullValue())
                 .body("errors[0].message", containsString("FROZEN"));
@@ -145,7 +146,7 @@ class BadInputTest {
         given().auth().oauth2(TestTokens.admin()).get("/agreements/NOPE").then()
                 .statusCode(404).contentType("application/problem+json").body("detail", equalTo("Agreement NOPE not found"));
         given().auth().oauth2(TestTokens.admin()).get("/commitments/CM-9999").then().statusCode(404);
-        Graph.ok(TestTokens.admin(), "{ agreement(id: \"NOPE\") { id } }")
+        GraphQL.ok(TestTokens.admin(), "{ agreement(id: \"NOPE\") { id } }")
                 .body("data.agreement", nullValue())
                 .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
     }

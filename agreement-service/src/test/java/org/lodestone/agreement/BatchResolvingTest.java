@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -82,7 +83,7 @@ class BatchResolvingTest {
     private long statements(String query, List<Map<String, Object>> reps, int expectedEntities) {
         var statistics = sessionFactory.getStatistics();
         statistics.clear();
-        Graph.ok(TestTokens.admin(), query, Map.of("reps", reps))
+        GraphQL.ok(TestTokens.admin(), query, Map.of("reps", reps))
                 .body("errors", nullValue())
                 .body("data._entities", hasSize(expectedEntities));
         return statistics.getPrepareStatementCount();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.TestTokens;
 
 /**
@@ -52,7 +53,7 @@ final class Fixtures {
     static String agreement(String label, String visibility, String status, List<String> parties, List<String> minerals,
             String signedOn) {
         String id = newId(label);
-        Graph.ok(TestTokens.admin(), CREATE,
+        GraphQL.ok(TestTokens.admin(), CREATE,
                 Map.of("input", agreementInput(id, visibility, status, parties, minerals, signedOn)))
                 .body("errors", nullValue());
         return id;
@@ -71,7 +72,7 @@ final class Fixtures {
 
     /** Adds a commitment as admin and returns its id. */
     static String commitment(String agreementId, String obligor, Double targetAmount, String currency, String dueOn) {
-        return Graph.ok(TestTokens.admin(), ADD_COMMITMENT, Map.of("agreementId", agreementId,
+        return GraphQL.ok(TestTokens.admin(), ADD_COMMITMENT, Map.of("agreementId", agreementId,
                 "input", commitmentInput(obligor, targetAmount, currency, dueOn)))
                 .body("errors", nullValue())
                 .extract().path("data.addCommitment.id");

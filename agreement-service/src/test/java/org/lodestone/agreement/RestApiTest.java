@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -76,12 +77,12 @@ class RestApiTest {
                 "2026-01-01");
         String soon = Fixtures.commitment(id, "KR", 50.0, "USD", LocalDate.now().plusDays(10).toString());
         String later = Fixtures.commitment(id, "AU", 50.0, "USD", LocalDate.now().plusDays(400).toString());
-        Graph.ok(TestTokens.member("KR"), "query($a: ID!) { commitments(filter: {agreement: $a, dueWithinDays: 30}) { id } }",
+        GraphQL.ok(TestTokens.member("KR"), "query($a: ID!) { commitments(filter: {agreement: $a, dueWithinDays: 30}) { id } }",
                 Map.of("a", id))
                 .body("errors", nullValue()).body("data.commitments.id", contains(soon));
         given().auth().oauth2(TestTokens.member("KR")).get("/commitments?dueWithinDays=30&agreement=" + id).then()
                 .statusCode(200).body("id", contains(soon));
-        Graph.ok(TestTokens.member("KR"), """
+        GraphQL.ok(TestTokens.member("KR"), """
                 { commitmentsDashboard(dueWithinDays: 30) {
                     total byStatus { status count }
                     byAgreement { key total byStatus { status count } }
@@ -96,7 +97,7 @@ class RestApiTest {
                         + ".find { it.status == 'OVERDUE' }.count", equalTo(2))
                 .body("data.commitmentsDashboard.byObligor.key", hasItems("KR", "AU", "US", "JP"));
         // a caller who cannot see the COALITION agreement does not count its commitments
-        Graph.ok(TestTokens.noRole(), "{ commitmentsDashboard { total byAgreement { key } } }")
+        GraphQL.ok(TestTokens.noRole(), "{ commitmentsDashboard { total byAgreement { key } } }")
                 .body("data.commitmentsDashboard.byAgreement.key", not(hasItem(id)));
         given().auth().oauth2(TestTokens.noRole()).get("/commitments/dashboard").then().statusCode(200)
                 .body("byAgreement.key", not(hasItem(id)))

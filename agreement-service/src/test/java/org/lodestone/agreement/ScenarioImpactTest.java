@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -114,7 +115,7 @@ class ScenarioImpactTest {
                   signed: agreements(status: [SIGNED]) { id }
                   none: agreements(status: []) { id }
                   inForceCommitments: commitments(status: [IN_FORCE]) { id agreement { id } } } } }""";
-        JsonPath lithium = JsonPath.from(Graph.ok(TestTokens.member("JP"), query,
+        JsonPath lithium = JsonPath.from(GraphQL.ok(TestTokens.member("JP"), query,
                 Map.of("reps", List.of(rep("JP", List.of("lithium"), List.of("US")))))
                 .body("errors", nullValue()).extract().asString());
         // the only agreement the seed marks IN_FORCE: it entered into force on signature
@@ -135,7 +136,7 @@ class ScenarioImpactTest {
         statistics.clear();
         // an alias with other arguments reuses the request's snapshot: still one statement per field
         String query = ENTITIES.replace("agreements {", "inForce: agreements(status: [IN_FORCE]) { id } agreements {");
-        JsonPath body = JsonPath.from(Graph.ok(TestTokens.admin(), query, Map.of("reps", reps))
+        JsonPath body = JsonPath.from(GraphQL.ok(TestTokens.admin(), query, Map.of("reps", reps))
                 .body("errors", nullValue()).body("data._entities", hasSize(3)).extract().asString());
         assertEquals(2, statistics.getPrepareStatementCount(), "one statement for agreements, one for commitments");
         assertEquals(Set.of(), seeded(body.getList("data._entities[0].inForce.id")));
@@ -151,7 +152,7 @@ class ScenarioImpactTest {
         List<Map<String, Object>> reps = List.of(
                 Map.of("__typename", "ScenarioImpact", "id", "JP|rare_earths|AU,MM,US"),
                 Map.of("__typename", "ScenarioImpact", "id", "not a scenario id"));
-        JsonPath body = JsonPath.from(Graph.ok(TestTokens.member("JP"), ENTITIES, Map.of("reps", reps))
+        JsonPath body = JsonPath.from(GraphQL.ok(TestTokens.member("JP"), ENTITIES, Map.of("reps", reps))
                 .body("errors", nullValue()).body("data._entities", hasSize(2)).extract().asString());
         assertEquals("JP", body.getString("data._entities[0].memberCode"));
         assertEquals(List.of("AU", "MM", "US"), body.getList("data._entities[0].producerCodes"));
@@ -193,7 +194,7 @@ class ScenarioImpactTest {
 
     /** Posts one representation and returns its entity, failing on any GraphQL error. */
     private static JsonPath entity(String token, Map<String, Object> rep) {
-        String body = Graph.ok(token, ENTITIES, Map.of("reps", List.of(rep)))
+        String body = GraphQL.ok(token, ENTITIES, Map.of("reps", List.of(rep)))
                 .body("errors", nullValue()).body("data._entities", hasSize(1)).extract().asString();
         return JsonPath.from(body).setRootPath("data._entities[0]");
     }

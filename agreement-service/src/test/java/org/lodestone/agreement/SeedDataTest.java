@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.lodestone.agreement.seed.AgreementSeedImporter;
 import org.lodestone.agreement.service.ReferenceData;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -53,7 +54,7 @@ class SeedDataTest {
 
     @Test
     void all21AgreementsAnd31CommitmentsAreLoadedAsPublicDocuments() {
-        List<Map<String, Object>> agreements = seeded(Graph.ok(TestTokens.noRole(), ALL)
+        List<Map<String, Object>> agreements = seeded(GraphQL.ok(TestTokens.noRole(), ALL)
                 .body("errors", nullValue()).extract().path("data.agreements"));
         assertEquals(21, agreements.size());
         assertEquals(21, agreements.stream().filter(a -> "PUBLIC".equals(a.get("visibility"))).count());
@@ -71,16 +72,16 @@ class SeedDataTest {
 
     @Test
     void monthOnlySigningDatesStayMonths() {
-        Graph.ok(TestTokens.noRole(), "{ agreement(id: \"AG-JP-AU-2011-LYNAS\") { signedOn signedPeriod } }")
+        GraphQL.ok(TestTokens.noRole(), "{ agreement(id: \"AG-JP-AU-2011-LYNAS\") { signedOn signedPeriod } }")
                 .body("data.agreement.signedOn", nullValue())
                 .body("data.agreement.signedPeriod", equalTo("2011-03"));
-        Graph.ok(TestTokens.noRole(), "{ agreement(id: \"AG-US-AU-2025-FW\") { signedOn signedPeriod } }")
+        GraphQL.ok(TestTokens.noRole(), "{ agreement(id: \"AG-US-AU-2025-FW\") { signedOn signedPeriod } }")
                 .body("data.agreement.signedOn", equalTo("2025-10-20"));
     }
 
     @Test
     void usAustraliaFrameworkCommitsEachSideToOneBillionWithinSixMonths() {
-        Graph.ok(TestTokens.noRole(), """
+        GraphQL.ok(TestTokens.noRole(), """
                 { commitments(filter: {agreement: "AG-US-AU-2025-FW"}) {
                     obligor { code } kind targetAmount currency dueOn mineral { id } status } }""")
                 .body("data.commitments", hasSize(4))
@@ -99,7 +100,7 @@ class SeedDataTest {
 
     @Test
     void jareLynasHeavyRareEarthsDealIsModelledWithItsNumbers() {
-        Graph.ok(TestTokens.noRole(), """
+        GraphQL.ok(TestTokens.noRole(), """
                 { agreement(id: "AG-JP-AU-2023-LYNAS") { commitments {
                     obligor { code } targetAmount currency targetQuantity unit mineral { id } dueOn status fulfilledPct } } }""")
                 .body("data.agreement.commitments", hasSize(2))
@@ -117,7 +118,7 @@ class SeedDataTest {
 
     @Test
     void quantifiedCommitmentsPastTheirDueDateWithoutProgressAreOverdue() {
-        Graph.ok(TestTokens.noRole(), """
+        GraphQL.ok(TestTokens.noRole(), """
                 { commitments(filter: {status: OVERDUE}) { agreement { id } obligor { code } dueOn } }""")
                 .body("data.commitments.findAll { !it.agreement.id.startsWith('T-') }.agreement.id",
                         contains("AG-US-AU-2025-FW", "AG-US-AU-2025-FW", "AG-AU-IN-2022-CMIP"));
@@ -125,7 +126,7 @@ class SeedDataTest {
 
     @Test
     void sourcesAreParsedAndKeepTheirFullText() {
-        Graph.ok(TestTokens.noRole(), """
+        GraphQL.ok(TestTokens.noRole(), """
                 { agreement(id: "AG-US-KZ-2025-W") { source { citation publisher title year url refs } } }""")
                 .body("data.agreement.source.publisher", equalTo("USGS"))
                 .body("data.agreement.source.title", equalTo("Mineral Commodity Summaries 2026 - tungsten"))

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
@@ -40,7 +41,7 @@ class StatusMachineTest {
         int version = 0;
         List<String> moves = List.of(path.split(" "));
         for (String to : moves) {
-            Graph.ok(TestTokens.admin(), CHANGE, Map.of("id", id, "v", version, "s", to, "r", "test move to " + to))
+            GraphQL.ok(TestTokens.admin(), CHANGE, Map.of("id", id, "v", version, "s", to, "r", "test move to " + to))
                     .body("errors", nullValue())
                     .body("data.changeAgreementStatus.status", equalTo(to))
                     .body("data.changeAgreementStatus.version", equalTo(version + 1));
@@ -68,9 +69,9 @@ class StatusMachineTest {
         String id = Fixtures.agreement("smx", "PUBLIC", "DRAFT", List.of("JP", "AU"), List.of("lithium"), "2026-01-15");
         int version = 0;
         for (String step : pathTo(from)) {
-            Graph.ok(TestTokens.admin(), CHANGE, Map.of("id", id, "v", version++, "s", step)).body("errors", nullValue());
+            GraphQL.ok(TestTokens.admin(), CHANGE, Map.of("id", id, "v", version++, "s", step)).body("errors", nullValue());
         }
-        Graph.ok(TestTokens.admin(), CHANGE, Map.of("id", id, "v", version, "s", to))
+        GraphQL.ok(TestTokens.admin(), CHANGE, Map.of("id", id, "v", version, "s", to))
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .body("errors[0].message", containsString("from " + from + " to " + to));

@@ -1,14 +1,10 @@
 package org.lodestone.agreement;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.testing.PostgresTestResource;
+import org.lodestone.testing.SubgraphSdl;
 import org.lodestone.testing.TestTokens;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,17 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresTestResource.class)
 class SubgraphSchemaTest {
 
-    private static final Path COMMITTED = Path.of("subgraph.graphql");
-
     @Test
     void committedSdlMatchesServedSdl() throws IOException {
-        String served = Graph.ok(TestTokens.noRole(), "{ _service { sdl } }").extract().path("data._service.sdl");
-        if (Boolean.getBoolean("lodestone.update-sdl")) {
-            Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
-            return;
-        }
-        String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
-        assertEquals(committed, served, "agreement-service/subgraph.graphql is stale: "
-                + "run ./mvnw -pl agreement-service verify -Dlodestone.update-sdl=true to refresh");
+        SubgraphSdl.assertCommittedMatchesServed("agreement-service", TestTokens.noRole());
     }
 }

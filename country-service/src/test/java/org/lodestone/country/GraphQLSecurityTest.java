@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
 
