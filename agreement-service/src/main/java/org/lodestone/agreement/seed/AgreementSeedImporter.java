@@ -73,7 +73,7 @@ public class AgreementSeedImporter {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Agreement> agreements = new HashMap<>();
-        List<Map<String, String>> agreementRows = CsvReader.readResource("/seed/agreements.csv");
+        List<Map<String, String>> agreementRows = SeedCsv.readResource("/seed/agreements.csv");
         for (Map<String, String> row : agreementRows) {
             Agreement a = toAgreement(row, now);
             em.persist(a);
@@ -84,7 +84,7 @@ public class AgreementSeedImporter {
             audit.record(a.id, AuditTrail.AGREEMENT, a.id, "SEED_IMPORT", Caller.SEED, null, AgreementMapper.toView(a),
                     "imported from seed/agreements.csv");
         }
-        List<Map<String, String>> commitmentRows = CsvReader.readResource("/seed/commitments.csv");
+        List<Map<String, String>> commitmentRows = SeedCsv.readResource("/seed/commitments.csv");
         for (Map<String, String> row : commitmentRows) {
             Commitment c = toCommitment(row, agreements, now);
             em.persist(c);

@@ -22,6 +22,7 @@ import org.lodestone.country.SeedImport;
 import org.lodestone.country.SourceCitationParser;
 import org.lodestone.country.ValueQualifier;
 import org.lodestone.country.config.CountryServiceConfig;
+import org.lodestone.support.CsvTable;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -67,8 +68,8 @@ public class SeedImporter {
         if (entityManager.find(SeedImport.class, SEED_NAME) != null) {
             return false;
         }
-        List<Map<String, String>> countryRows = CsvTable.fromClasspath("seed/countries.csv").rows();
-        List<Map<String, String>> dependenceRows = CsvTable.fromClasspath("seed/country_dependence.csv").rows();
+        List<Map<String, String>> countryRows = CsvTable.readResource("seed/countries.csv");
+        List<Map<String, String>> dependenceRows = CsvTable.readResource("seed/country_dependence.csv");
         countryRows.forEach(row -> entityManager.persist(country(row)));
         entityManager.flush();
         int measures = 0;

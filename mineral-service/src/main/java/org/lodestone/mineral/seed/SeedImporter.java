@@ -76,7 +76,7 @@ public class SeedImporter {
     }
 
     private int minerals(Connection c) throws SQLException {
-        List<Map<String, String>> rows = CsvTable.read("seed/minerals.csv");
+        List<Map<String, String>> rows = SeedCsv.read("seed/minerals.csv");
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO mineral (id, name, symbol, unit, uses, uses_source) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Map<String, String> r : rows) {
@@ -95,7 +95,7 @@ public class SeedImporter {
     }
 
     private int supplyShares(Connection c) throws SQLException {
-        List<Map<String, String>> rows = CsvTable.read("seed/supply_shares.csv");
+        List<Map<String, String>> rows = SeedCsv.read("seed/supply_shares.csv");
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO supply_share (mineral_id, stage, country_code, share_pct, year, dataset, basis, projection,
                                           source, note)
@@ -120,7 +120,7 @@ public class SeedImporter {
     }
 
     private int production(Connection c) throws SQLException {
-        List<Map<String, String>> rows = CsvTable.read("seed/production.csv");
+        List<Map<String, String>> rows = SeedCsv.read("seed/production.csv");
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO production_figure (mineral_id, country_code, year, measure, quantity, unit, basis, source, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -146,7 +146,7 @@ public class SeedImporter {
     }
 
     private int prices(Connection c) throws SQLException {
-        List<Map<String, String>> rows = CsvTable.read("seed/prices.csv");
+        List<Map<String, String>> rows = SeedCsv.read("seed/prices.csv");
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO price_point (mineral_id, period, period_type, period_start, price, unit_currency, series,
                                          basis, source)
@@ -171,7 +171,7 @@ public class SeedImporter {
     }
 
     private int exportControls(Connection c) throws SQLException {
-        List<Map<String, String>> rows = CsvTable.read("seed/export_controls.csv");
+        List<Map<String, String>> rows = SeedCsv.read("seed/export_controls.csv");
         Map<String, String> suspendedBy = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO export_control (id, imposing_country, mineral_ids, targets, targets_all, measure,

@@ -21,8 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.lodestone.mineral.config.MineralConfig;
-import org.lodestone.mineral.csv.CsvFormatException;
-import org.lodestone.mineral.csv.CsvReader;
+import org.lodestone.support.CsvFormatException;
+import org.lodestone.support.CsvReader;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

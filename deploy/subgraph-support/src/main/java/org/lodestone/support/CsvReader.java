@@ -1,4 +1,4 @@
-package org.lodestone.mineral.csv;
+package org.lodestone.support;
 
 import java.io.IOException;
 import java.io.Reader;

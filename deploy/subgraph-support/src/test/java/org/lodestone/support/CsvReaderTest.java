@@ -1,4 +1,4 @@
-package org.lodestone.mineral.csv;
+package org.lodestone.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

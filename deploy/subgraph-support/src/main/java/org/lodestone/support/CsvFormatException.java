@@ -1,4 +1,4 @@
-package org.lodestone.mineral.csv;
+package org.lodestone.support;
 
 /** A line that is not valid CSV (RFC 4180); carries the 1-based line where the problem is. */
 public class CsvFormatException extends RuntimeException {
