@@ -33,6 +33,13 @@ public interface GatewayConfig {
     @WithDefault("false")
     boolean debugPlan();
 
+    /**
+     * Honour the {@code X-Lodestone-Debug-Plan} request header. A plan names the subgraphs and the operations sent
+     * to them, so production turns the header off.
+     */
+    @WithDefault("true")
+    boolean debugPlanHeader();
+
     @WithDefault("true")
     boolean introspection();
 

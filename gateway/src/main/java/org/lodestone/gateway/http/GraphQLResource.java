@@ -113,7 +113,7 @@ public class GraphQLResource {
 
     private Uni<Response> run(GraphQLRequest request, boolean readOnly, String responseType, String authorization,
             String debug) {
-        boolean debugPlan = config.debugPlan() || "true".equalsIgnoreCase(debug);
+        boolean debugPlan = config.debugPlan() || (config.debugPlanHeader() && "true".equalsIgnoreCase(debug));
         Set<String> roles = identity.getRoles();
         RequestContext context = new RequestContext(authorization, !identity.isAnonymous(), roles, readOnly, debugPlan);
         return runtime.processor().process(request, context).map(response -> {
