@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.core.Vertx;
@@ -22,6 +23,8 @@ import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
 import org.lodestone.gateway.pipeline.RequestLimits;
 import org.lodestone.gateway.planning.PlanCache;
 import org.lodestone.gateway.planning.QueryPlanner;
+import org.lodestone.gateway.resilience.CircuitBreaker;
+import org.lodestone.gateway.resilience.ResilientSubgraphClient;
 import org.lodestone.gateway.supergraph.Subgraph;
 import org.lodestone.gateway.supergraph.Supergraph;
 import org.lodestone.gateway.supergraph.SupergraphLoader;
@@ -72,10 +75,28 @@ public class GatewayProducers {
         return new QueryPlanner(supergraph);
     }
 
+    /**
+     * HTTP to the subgraphs behind a circuit breaker per subgraph, with a bounded connection pool and queue per
+     * subgraph and retries for queries only.
+     */
     @Produces
     @Singleton
-    SubgraphClient subgraphClient(GatewayConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry registry) {
-        return new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(), config.connectTimeout(), registry);
+    SubgraphClient subgraphClient(GatewayConfig config, Supergraph supergraph, Vertx vertx, ObjectMapper mapper,
+            MeterRegistry registry) {
+        GatewayConfig.Resilience resilience = config.resilience();
+        ResilientSubgraphClient client = new ResilientSubgraphClient(
+                new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(), config.connectTimeout(),
+                        resilience.maxConnections(), resilience.maxQueued(), registry),
+                new ResilientSubgraphClient.Policy(resilience.failureThreshold(), resilience.openFor(),
+                        resilience.queryRetries(), resilience.retryDelay()));
+        for (Subgraph subgraph : supergraph.subgraphs()) {
+            CircuitBreaker breaker = client.breaker(subgraph.name());
+            Gauge.builder("lodestone.gateway.subgraph.circuit.open", breaker,
+                    b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1)
+                    .description("1 while the gateway fails requests to this subgraph fast (circuit open or probing)")
+                    .tag("subgraph", subgraph.name()).register(registry);
+        }
+        return client;
     }
 
     @Produces

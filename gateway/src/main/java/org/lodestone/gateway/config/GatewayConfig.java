@@ -29,6 +29,8 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    Resilience resilience();
+
     /** Always add the query plan to {@code extensions.queryPlan} (otherwise only on the debug header). */
     @WithDefault("false")
     boolean debugPlan();
@@ -45,6 +47,33 @@ public interface GatewayConfig {
 
     @WithDefault("1000")
     int planCacheSize();
+
+    /** How the gateway protects itself and the subgraphs when one of them fails or is slow. */
+    interface Resilience {
+
+        /** Consecutive failed requests to one subgraph that open its circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit fails requests at once before one probe request may go through. */
+        @WithDefault("2s")
+        Duration openFor();
+
+        /** Further attempts for a subgraph query that could not reach it (never for mutations, nor after a timeout). */
+        @WithDefault("1")
+        int queryRetries();
+
+        @WithDefault("100ms")
+        Duration retryDelay();
+
+        /** Open connections to one subgraph at most. */
+        @WithDefault("50")
+        int maxConnections();
+
+        /** Requests waiting for a connection to one subgraph at most; beyond that they fail at once. */
+        @WithDefault("200")
+        int maxQueued();
+    }
 
     interface SubgraphConfig {
         Optional<String> url();

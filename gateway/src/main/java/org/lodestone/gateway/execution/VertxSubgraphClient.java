@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -33,12 +34,17 @@ public final class VertxSubgraphClient implements SubgraphClient {
     private final Duration timeout;
     private final MeterRegistry registry;
 
+    /**
+     * @param maxConnections connections per subgraph (Vert.x pools per host and port)
+     * @param maxQueued requests waiting for a connection per subgraph; more fail at once instead of piling up
+     */
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
-            MeterRegistry registry) {
+            int maxConnections, int maxQueued, MeterRegistry registry) {
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setKeepAlive(true)
-                .setMaxPoolSize(50)
+                .setMaxPoolSize(maxConnections)
+                .setMaxWaitQueueSize(maxQueued)
                 .setUserAgent("lodestone-gateway"));
         this.mapper = mapper;
         this.timeout = timeout;
@@ -92,6 +98,9 @@ public final class VertxSubgraphClient implements SubgraphClient {
         if (failure instanceof TimeoutException || failure.getClass().getSimpleName().contains("Timeout")
                 || String.valueOf(failure.getMessage()).contains("timeout")) {
             return "Subgraph " + subgraph.name() + " did not answer within " + timeout.toMillis() + " ms";
+        }
+        if (failure instanceof ConnectionPoolTooBusyException) {
+            return "Subgraph " + subgraph.name() + " has too many requests waiting for a connection";
         }
         return "Subgraph " + subgraph.name() + " is unreachable (" + failure.getClass().getSimpleName() + ")";
     }

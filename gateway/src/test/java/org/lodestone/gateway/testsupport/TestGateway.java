@@ -51,7 +51,7 @@ public final class TestGateway implements AutoCloseable {
         }
         Supergraph supergraph = loaded.withUrls(urls);
         VertxSubgraphClient client = new VertxSubgraphClient(VERTX, new ObjectMapper(), Duration.ofMillis(2500),
-                Duration.ofMillis(500), registry);
+                Duration.ofMillis(500), 50, 200, registry);
         processor = new GraphQLRequestProcessor(supergraph, new QueryPlanner(supergraph), new PlanCache(100),
                 new PlanExecutor(supergraph, client), new RequestLimits(12, 20, 10000), true);
     }

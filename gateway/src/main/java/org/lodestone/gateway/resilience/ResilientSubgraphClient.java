@@ -1,0 +1,89 @@
+package org.lodestone.gateway.resilience;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+import io.smallrye.mutiny.Uni;
+
+import org.lodestone.gateway.execution.SubgraphClient;
+import org.lodestone.gateway.execution.SubgraphUnavailableException;
+import org.lodestone.gateway.supergraph.Subgraph;
+
+/**
+ * Puts a {@link CircuitBreaker} in front of each subgraph and retries failed queries. While a subgraph is down its
+ * requests fail at once (the plan executor turns that into {@code SUBGRAPH_UNAVAILABLE} on the affected paths)
+ * instead of each waiting for a connect timeout; one probe request at a time finds out when it is back. A query
+ * that failed to reach the subgraph is sent again; a mutation never is, since the subgraph may have applied it
+ * before the connection broke. A query that timed out is not sent again either: the subgraph is slow, not gone,
+ * and a second attempt would double the caller's wait.
+ */
+public final class ResilientSubgraphClient implements SubgraphClient {
+
+    /**
+     * @param failureThreshold consecutive failures that open a subgraph's circuit
+     * @param openFor how long an open circuit refuses requests before it lets a probe through
+     * @param queryRetries further attempts for a query after the first failed
+     * @param retryDelay pause before each further attempt
+     */
+    public record Policy(int failureThreshold, Duration openFor, int queryRetries, Duration retryDelay) {
+    }
+
+    private final SubgraphClient delegate;
+    private final Policy policy;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+
+    public ResilientSubgraphClient(SubgraphClient delegate, Policy policy) {
+        this.delegate = delegate;
+        this.policy = policy;
+    }
+
+    /** The circuit breaker of one subgraph (created on first use). */
+    public CircuitBreaker breaker(String subgraph) {
+        return breakers.computeIfAbsent(subgraph,
+                name -> new CircuitBreaker(name, policy.failureThreshold(), policy.openFor()));
+    }
+
+    @Override
+    public Uni<Map<String, Object>> send(Subgraph subgraph, Map<String, Object> body, String authorization) {
+        int retries = isMutation(body) ? 0 : policy.queryRetries();
+        return attempt(subgraph, body, authorization, retries);
+    }
+
+    private Uni<Map<String, Object>> attempt(Subgraph subgraph, Map<String, Object> body, String authorization,
+            int retriesLeft) {
+        CircuitBreaker breaker = breaker(subgraph.name());
+        if (!breaker.tryAcquire()) {
+            return Uni.createFrom().failure(new SubgraphUnavailableException("Subgraph " + subgraph.name()
+                    + " is unavailable: its recent requests failed, so the gateway holds new ones back for "
+                    + Math.max(1, breaker.remainingOpen().toMillis()) + " ms before it tries again"));
+        }
+        return Uni.createFrom().deferred(() -> delegate.send(subgraph, body, authorization))
+                .onItem().invoke(breaker::success)
+                .onFailure().recoverWithUni(failure -> {
+                    breaker.failure();
+                    if (retriesLeft <= 0 || isTimeout(failure)) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    return Uni.createFrom().voidItem().onItem().delayIt().by(policy.retryDelay())
+                            .chain(() -> attempt(subgraph, body, authorization, retriesLeft - 1));
+                });
+    }
+
+    /** The planner writes the keyword of every subgraph operation: {@code mutation} only for root mutation fields. */
+    static boolean isMutation(Map<String, Object> body) {
+        return body.get("query") instanceof String query
+                && query.stripLeading().toLowerCase(Locale.ROOT).startsWith("mutation");
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
