@@ -15,12 +15,14 @@ import org.lodestone.agreement.service.AuditEventView;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.service.ProgressView;
 import org.lodestone.support.BatchByArguments;
+import org.lodestone.support.DatabaseOutageAware;
 
 /**
  * Nested fields of Agreement and Commitment: N parents cost one SQL query per field (per alias for commitments(status)),
  * not N.
  * Parents only exist for agreements the caller may see, so their children are visible too.
  */
+@DatabaseOutageAware
 @GraphQLApi
 public class AgreementFields {
 

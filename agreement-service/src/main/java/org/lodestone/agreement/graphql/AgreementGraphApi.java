@@ -13,6 +13,7 @@ import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.BatchByArguments;
+import org.lodestone.support.DatabaseOutageAware;
 
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;
@@ -23,6 +24,7 @@ import io.smallrye.graphql.api.federation.link.Link;
  * {@link BatchByArguments}, so that a field with arguments loads for all of them at once. Visibility and roles are enforced in the
  * services, so every path (root field, entity, nested field) gets the same answer for the same caller.
  */
+@DatabaseOutageAware
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.7", _import = {
         @Import(name = "@key"), @Import(name = "@shareable"), @Import(name = "@external"),

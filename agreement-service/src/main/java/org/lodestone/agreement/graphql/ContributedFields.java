@@ -14,11 +14,13 @@ import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.AgreementView;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.BatchByArguments;
+import org.lodestone.support.DatabaseOutageAware;
 
 /**
  * Fields this subgraph contributes to Country and Mineral, filtered by visibility. Fields with arguments resolve
  * per country through {@link BatchByArguments} (one statement per alias for all countries); the others are batched.
  */
+@DatabaseOutageAware
 @GraphQLApi
 public class ContributedFields {
 

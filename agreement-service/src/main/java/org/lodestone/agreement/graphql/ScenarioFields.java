@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.service.ScenarioLookup;
 import org.lodestone.agreement.service.ScenarioRule;
+import org.lodestone.support.DatabaseOutageAware;
 
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Requires;
@@ -25,6 +26,7 @@ import io.smallrye.graphql.api.federation.Resolver;
  * answered with one SQL statement per field ({@link ScenarioLookup}), filtered by the caller's visibility like every
  * other path.
  */
+@DatabaseOutageAware
 @GraphQLApi
 public class ScenarioFields {
 

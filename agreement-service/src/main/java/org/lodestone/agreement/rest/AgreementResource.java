@@ -17,6 +17,7 @@ import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.service.CommitmentView;
 import org.lodestone.agreement.service.NewAgreementCommand;
 import org.lodestone.agreement.service.NewCommitmentCommand;
+import org.lodestone.support.DatabaseOutageAware;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Thin REST face of the agreement services; the same visibility and role rules as the GraphQL API. */
+@DatabaseOutageAware
 @Path("/agreements")
 @Produces(MediaType.APPLICATION_JSON)
 public class AgreementResource {

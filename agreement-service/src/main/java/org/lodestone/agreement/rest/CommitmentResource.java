@@ -10,6 +10,7 @@ import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.service.CommitmentView;
 import org.lodestone.agreement.service.ProgressCommand;
 import org.lodestone.agreement.service.ProgressView;
+import org.lodestone.support.DatabaseOutageAware;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+@DatabaseOutageAware
 @Path("/commitments")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommitmentResource {

@@ -29,6 +29,7 @@ import org.lodestone.country.service.DependenceService;
 import org.lodestone.country.service.ImportDependenceService;
 import org.lodestone.country.service.InvalidInputException;
 import org.lodestone.support.BatchByArguments;
+import org.lodestone.support.DatabaseOutageAware;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,6 +41,7 @@ import io.smallrye.graphql.api.federation.link.Link;
  * The country subgraph: owns {@code Country}, points at {@code Mineral} by id. Lists of countries are announced to
  * {@link BatchByArguments}, so that {@code dependencies(mineral)} loads for all of them at once, per alias.
  */
+@DatabaseOutageAware
 @GraphQLApi
 @Authenticated
 @Link(url = "https://specs.apollo.dev/federation/v2.7", _import = {

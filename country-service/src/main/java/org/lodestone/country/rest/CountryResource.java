@@ -29,9 +29,11 @@ import org.lodestone.country.service.CountryCodes;
 import org.lodestone.country.service.CountryService;
 import org.lodestone.country.service.DependenceService;
 import org.lodestone.country.service.InvalidInputException;
+import org.lodestone.support.DatabaseOutageAware;
 
 import io.quarkus.security.Authenticated;
 
+@DatabaseOutageAware
 @Path("/countries")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

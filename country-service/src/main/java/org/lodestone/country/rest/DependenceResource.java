@@ -14,9 +14,11 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.lodestone.country.api.DependenceIndicatorView;
 import org.lodestone.country.service.DependenceService;
+import org.lodestone.support.DatabaseOutageAware;
 
 import io.quarkus.security.Authenticated;
 
+@DatabaseOutageAware
 @Path("/dependencies")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

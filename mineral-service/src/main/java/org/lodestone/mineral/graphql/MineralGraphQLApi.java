@@ -47,6 +47,7 @@ import org.lodestone.mineral.service.SupplyShareDto;
 import org.lodestone.mineral.service.SupplyShareFilter;
 import org.lodestone.mineral.service.SupplyShareService;
 import org.lodestone.support.BatchByArguments;
+import org.lodestone.support.DatabaseOutageAware;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -63,6 +64,7 @@ import io.smallrye.graphql.api.federation.link.Link;
  * once and announce them, so a request costs a fixed number of SQL statements whatever the number of minerals or
  * countries in it.
  */
+@DatabaseOutageAware
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.7", _import = { @Import(name = "@key"),
         @Import(name = "@shareable"), @Import(name = "@external"), @Import(name = "@requires"),
@@ -335,7 +337,7 @@ public class MineralGraphQLApi {
     @Description("""
             This country's exposure to China for each mineral country-service has import dependence figures for, \
             in the order country-service lists them. See MineralExposure for the score and its limits.""")
-    public List<@NonNull List<@NonNull MineralExposure>> countryExposure(@Source List<Country> parents) {
+    public List<List<@NonNull MineralExposure>> countryExposure(@Source List<Country> parents) {
         List<List<DependenceFigures>> figures = parents.stream().map(c -> c.importDependence() == null
                 ? List.<DependenceFigures>of()
                 : c.importDependence().stream().map(d -> new DependenceFigures(c.code(), d.mineralId(),

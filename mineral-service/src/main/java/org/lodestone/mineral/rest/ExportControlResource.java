@@ -18,9 +18,11 @@ import org.lodestone.mineral.service.ExportControlFilter;
 import org.lodestone.mineral.service.ExportControlService;
 import org.lodestone.mineral.service.InvalidInputException;
 import org.lodestone.mineral.service.NewExportControl;
+import org.lodestone.support.DatabaseOutageAware;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+@DatabaseOutageAware
 @Path("/export-controls")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExportControlResource {

@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.lodestone.mineral.service.MineralDto;
 import org.lodestone.mineral.service.MineralService;
+import org.lodestone.support.DatabaseOutageAware;
 
+@DatabaseOutageAware
 @Path("/minerals")
 @Produces(MediaType.APPLICATION_JSON)
 public class MineralResource {

@@ -24,9 +24,11 @@ import org.lodestone.mineral.service.PriceIngestionService.Format;
 import org.lodestone.mineral.service.PriceIngestionService.IngestionResult;
 import org.lodestone.mineral.service.PriceInput;
 import org.lodestone.mineral.service.PriceService;
+import org.lodestone.support.DatabaseOutageAware;
 
 import io.smallrye.common.annotation.Blocking;
 
+@DatabaseOutageAware
 @Path("/prices")
 @Produces(MediaType.APPLICATION_JSON)
 public class PriceResource {

@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.lodestone.mineral.service.ProductionDto;
 import org.lodestone.mineral.service.ProductionService;
+import org.lodestone.support.DatabaseOutageAware;
 
 /** Production, reserves and capacity figures. */
+@DatabaseOutageAware
 @Path("/production")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductionResource {

@@ -14,7 +14,9 @@ import org.lodestone.mineral.Stage;
 import org.lodestone.mineral.service.SupplyShareDto;
 import org.lodestone.mineral.service.SupplyShareFilter;
 import org.lodestone.mineral.service.SupplyShareService;
+import org.lodestone.support.DatabaseOutageAware;
 
+@DatabaseOutageAware
 @Path("/supply-shares")
 @Produces(MediaType.APPLICATION_JSON)
 public class SupplyShareResource {
