@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -47,7 +48,6 @@ class ProdRealmSignInTest {
 
     private static KeycloakAdmin admin;
     private static String realmUrl;
-    private static JsonNode prodRealm;
     private static final Map<String, String> PASSWORDS = new LinkedHashMap<>();
     private static final Map<String, String> USER_IDS = new LinkedHashMap<>();
 
@@ -59,7 +59,6 @@ class ProdRealmSignInTest {
         admin.deleteRealm(REALM);
 
         ObjectNode realm = (ObjectNode) prodRealmImport().path("spec").path("realm").deepCopy();
-        prodRealm = realm.deepCopy();
         step("importing the prod overlay's realm as '" + REALM + "' (sslRequired " + realm.path("sslRequired").asText()
                 + ", browser flow '" + realm.path("browserFlow").asText() + "', direct grant flow '"
                 + realm.path("directGrantFlow").asText() + "', password policy '" + realm.path("passwordPolicy").asText() + "')");
@@ -73,7 +72,7 @@ class ProdRealmSignInTest {
         admin.createRealm(realm);
 
         step("the imported realm refuses plain HTTP, as production does (sslRequired=all)");
-        Response plain = io.restassured.RestAssured.given().redirects().follow(false)
+        Response plain = RestAssured.given().redirects().follow(false)
                 .get(realmUrl + "/protocol/openid-connect/auth?client_id=account-console&response_type=code");
         assertTrue(plain.asString().contains("HTTPS required"), "expected Keycloak's 'HTTPS required' page, got HTTP "
                 + plain.statusCode() + ": " + plain.asString().substring(0, Math.min(300, plain.asString().length())));
@@ -262,7 +261,7 @@ class ProdRealmSignInTest {
     }
 
     private static Response passwordGrant(String username, String password) {
-        return io.restassured.RestAssured.given().contentType(ContentType.URLENC)
+        return RestAssured.given().contentType(ContentType.URLENC)
                 .formParam("grant_type", "password").formParam("client_id", PASSWORD_CLIENT)
                 .formParam("username", username).formParam("password", password)
                 .post(realmUrl + "/protocol/openid-connect/token");
