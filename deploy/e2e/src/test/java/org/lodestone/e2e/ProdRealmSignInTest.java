@@ -8,6 +8,7 @@ import static org.lodestone.e2e.RunningStack.step;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class ProdRealmSignInTest {
         step("importing the prod overlay's realm as '" + REALM + "' (sslRequired " + realm.path("sslRequired").asText()
                 + ", browser flow '" + realm.path("browserFlow").asText() + "', direct grant flow '"
                 + realm.path("directGrantFlow").asText() + "', password policy '" + realm.path("passwordPolicy").asText() + "')");
-        realm.put("realm", REALM);
+        rename(realm, REALM);
         // the Keycloak Operator fills this placeholder from a Secret; the admin API takes the realm as it is
         for (JsonNode client : realm.path("clients")) {
             if (client.path("secret").asText().startsWith("${")) {
@@ -234,6 +235,35 @@ class ProdRealmSignInTest {
         }
         step("  " + adminEvents.size() + " admin events; the role grant names user " + who.get("userId")
                 + " of the master realm; no password in any of them");
+    }
+
+    /**
+     * What depends on the realm's name: the name, its default role ({@code default-roles-<realm>}, which Keycloak
+     * creates for every realm) and the account console's URLs.
+     */
+    private static void rename(ObjectNode realm, String name) {
+        String old = realm.path("realm").asText();
+        String oldDefaultRole = "default-roles-" + old;
+        realm.put("realm", name);
+        if (realm.path("defaultRole").path("name").asText().equals(oldDefaultRole)) {
+            ((ObjectNode) realm.path("defaultRole")).put("name", "default-roles-" + name);
+        }
+        for (JsonNode role : realm.path("roles").path("realm")) {
+            if (oldDefaultRole.equals(role.path("name").asText())) {
+                ((ObjectNode) role).put("name", "default-roles-" + name);
+            }
+        }
+        for (JsonNode client : realm.path("clients")) {
+            ObjectNode editable = (ObjectNode) client;
+            if (client.has("baseUrl")) {
+                editable.put("baseUrl", client.path("baseUrl").asText().replace("/realms/" + old + "/", "/realms/" + name + "/"));
+            }
+            if (client.has("redirectUris")) {
+                List<String> uris = new ArrayList<>();
+                client.path("redirectUris").forEach(u -> uris.add(u.asText().replace("/realms/" + old + "/", "/realms/" + name + "/")));
+                editable.putArray("redirectUris").addAll(uris.stream().map(u -> (JsonNode) editable.textNode(u)).toList());
+            }
+        }
     }
 
     private static void createUser(String username, List<String> roles, String country) {
