@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -12,6 +13,8 @@ import graphql.execution.ValuesResolver;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.smallrye.mutiny.Uni;
+
+import org.jboss.logging.Logger;
 
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.ResponseShaper;
@@ -33,6 +36,8 @@ import org.lodestone.gateway.supergraph.Supergraph;
  * plan (cached), execute, shape.
  */
 public final class GraphQLRequestProcessor {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLRequestProcessor.class);
 
     private final Supergraph supergraph;
     private final QueryPlanner planner;
@@ -140,14 +145,27 @@ public final class GraphQLRequestProcessor {
             }
             introspected = introspection.execute(request);
         }
-        QueryPlan plan;
+        return new Prepared(normalized, plan(normalized), introspected);
+    }
+
+    /**
+     * A valid operation the supergraph cannot satisfy is a request error (no {@code data}, so 400 for
+     * {@code application/graphql-response+json} and 200 for {@code application/json}), never a 500.
+     * A planner failure other than {@link PlanningException} is a gateway bug: logged with an id the
+     * answer carries, the message stays generic.
+     */
+    private QueryPlan plan(NormalizedOperation normalized) {
         try {
-            plan = cache.get(normalized, planner::plan);
+            return cache.get(normalized, planner::plan);
         } catch (PlanningException e) {
-            // The supergraph offers no route to a requested field: nothing a subgraph can serve, not bad input.
-            throw RequestRejectedException.withStatus(500, e.getMessage(), GraphQLErrors.SUBGRAPH_UNAVAILABLE);
+            throw RequestRejectedException.code("Cannot plan this operation: " + e.getMessage(),
+                    GraphQLErrors.QUERY_PLANNING_FAILED);
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString();
+            LOG.errorf(e, "Planning failed unexpectedly (error id %s) for: %s", id, normalized.canonicalText());
+            throw RequestRejectedException.code("Cannot plan this operation (error id " + id + ")",
+                    GraphQLErrors.QUERY_PLANNING_FAILED);
         }
-        return new Prepared(normalized, plan, introspected);
     }
 
     static int depth(List<Selection> selections) {

@@ -108,6 +108,10 @@ final class SelectionPlanner {
     /** {@code field} answered by {@code graph} itself, its sub-selection planned below it. */
     int planLocal(PlanAssembly.Phase phase, String graph, TypeMeta type, FieldMeta meta, FieldSelection field,
             ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
+        if (meta.source(graph).map(s -> s.contextArguments()).orElse(false)) {
+            throw new PlanningException(type.name() + "." + field.name() + " takes an argument from @fromContext, "
+                    + "which this gateway does not support yet");
+        }
         ForwardedSelection.ForwardedField forwarded = out.field(field.responseKey(), field.name(), field.arguments(),
                 field.variables());
         TypeMeta returnType = supergraph.type(meta.typeName());

@@ -46,7 +46,7 @@ import graphql.parser.ParserOptions;
 public final class SupergraphLoader {
 
     private static final Set<String> FEDERATION_TYPES_PREFIXES = Set.of("join__", "link__", "requiresScopes__",
-            "policy__", "authenticated__");
+            "policy__", "authenticated__", "context__");
 
     private SupergraphLoader() {
     }
@@ -166,12 +166,13 @@ public final class SupergraphLoader {
             }
             sources.add(new FieldSource(graph, FieldSet.parse(string(joinField, "requires")),
                     FieldSet.parse(string(joinField, "provides")), Boolean.TRUE.equals(bool(joinField, "external")),
-                    string(joinField, "override"), Boolean.TRUE.equals(bool(joinField, "usedOverridden"))));
+                    string(joinField, "override"), Boolean.TRUE.equals(bool(joinField, "usedOverridden")),
+                    joinField.getArgument("contextArguments") != null));
         }
         if (joinFields.isEmpty()) {
             // No join__field: every graph defining the type resolves the field.
             for (String graph : typeGraphs) {
-                sources.add(new FieldSource(graph, FieldSet.EMPTY, FieldSet.EMPTY, false, null, false));
+                sources.add(new FieldSource(graph, FieldSet.EMPTY, FieldSet.EMPTY, false, null, false, false));
             }
         }
         return new FieldMeta(field.getName(), namedType(field.getType()), List.copyOf(sources), accessRule(field));
