@@ -1,5 +1,6 @@
 package org.lodestone.gateway.pipeline;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,11 +71,14 @@ public final class GraphQLRequestProcessor {
         Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
         return executor.execute(prepared.plan, variables, context.authorization()).map(result -> {
             Map<String, Object> raw = result.data();
+            List<Map<String, Object>> errors = result.errors();
             if (prepared.introspection != null) {
-                raw.putAll(prepared.introspection);
+                raw.putAll(prepared.introspection.data());
+                errors = new ArrayList<>(errors);
+                errors.addAll(prepared.introspection.errors());
             }
             ResponseShaper.Shaped shaped = ResponseShaper.shape(supergraph.apiSchema(), supergraph::possibleTypes,
-                    prepared.operation, raw, result.errors());
+                    prepared.operation, raw, errors);
             Map<String, Object> body = new LinkedHashMap<>();
             if (!shaped.errors().isEmpty()) {
                 body.put("errors", shaped.errors());
@@ -138,7 +142,7 @@ public final class GraphQLRequestProcessor {
             normalized = OperationNormalizer.create(normalized.type(), normalized.name(), allowed,
                     normalized.variableDefinitions());
         }
-        Map<String, Object> introspected = null;
+        LocalIntrospection.Introspected introspected = null;
         if (LocalIntrospection.isUsedBy(normalized.selections())) {
             if (introspection == null) {
                 throw RequestRejectedException.badInput("Introspection is disabled");
@@ -172,10 +176,7 @@ public final class GraphQLRequestProcessor {
         int deepest = 0;
         for (Selection selection : selections) {
             if (selection instanceof FieldSelection field) {
-                // Introspection documents are deep by nature and answered locally.
-                if (LocalIntrospection.FIELDS.contains(field.name())) {
-                    continue;
-                }
+                // Introspection fields count too: a deep introspection document costs like any other.
                 deepest = Math.max(deepest, 1 + depth(field.selections()));
             } else if (selection instanceof FragmentSelection fragment) {
                 deepest = Math.max(deepest, depth(fragment.selections()));
@@ -184,6 +185,6 @@ public final class GraphQLRequestProcessor {
         return deepest;
     }
 
-    private record Prepared(NormalizedOperation operation, QueryPlan plan, Map<String, Object> introspection) {
+    private record Prepared(NormalizedOperation operation, QueryPlan plan, LocalIntrospection.Introspected introspection) {
     }
 }
