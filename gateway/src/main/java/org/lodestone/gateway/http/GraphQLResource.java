@@ -22,9 +22,11 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import org.lodestone.gateway.GatewayRuntime;
 import org.lodestone.gateway.config.GatewayConfig;
-import org.lodestone.gateway.execution.GraphQLErrors;
+import org.lodestone.gateway.pipeline.GraphQLErrors;
+import org.lodestone.gateway.pipeline.GraphQLRequest;
+import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
+import org.lodestone.gateway.pipeline.RequestContext;
 
 /**
  * GraphQL over HTTP at {@code /graphql}: POST with {@code application/json}, GET for queries.
@@ -41,7 +43,7 @@ public class GraphQLResource {
     };
 
     @Inject
-    GatewayRuntime runtime;
+    GraphQLRequestProcessor processor;
     @Inject
     GatewayConfig config;
     @Inject
@@ -116,7 +118,7 @@ public class GraphQLResource {
         boolean debugPlan = config.debugPlan() || (config.debugPlanHeader() && "true".equalsIgnoreCase(debug));
         Set<String> roles = identity.getRoles();
         RequestContext context = new RequestContext(authorization, !identity.isAnonymous(), roles, readOnly, debugPlan);
-        return runtime.processor().process(request, context).map(response -> {
+        return processor.process(request, context).map(response -> {
             int status = response.status() != 0 ? response.status()
                     : response.requestError() && responseType.equals(GRAPHQL_RESPONSE_JSON) ? 400 : 200;
             Response.ResponseBuilder builder = Response.status(status).type(withCharset(responseType))
@@ -145,11 +147,12 @@ public class GraphQLResource {
 
     /**
      * The media type to answer with, or null when the client accepts neither GraphQL JSON type.
-     * No Accept header or a wildcard gets the GraphQL response type, as the GraphQL-over-HTTP spec advises.
+     * No Accept header or a wildcard gets {@code application/json}, which every client understands (the
+     * GraphQL-over-HTTP spec asks for it until legacy clients are gone, and its audit checks it).
      */
     static String responseType(String accept) {
         if (accept == null || accept.isBlank()) {
-            return GRAPHQL_RESPONSE_JSON;
+            return MediaType.APPLICATION_JSON;
         }
         String best = null;
         double bestScore = 0;
@@ -174,7 +177,7 @@ public class GraphQLResource {
                 candidate = MediaType.APPLICATION_JSON;
                 specificity = 0.002;
             } else if (type.isWildcardType() || type.getType().equals("application") && type.isWildcardSubtype()) {
-                candidate = GRAPHQL_RESPONSE_JSON;
+                candidate = MediaType.APPLICATION_JSON;
                 specificity = 0.001;
             } else {
                 continue;
