@@ -39,7 +39,8 @@ export function chartPanel(id, title, summary, option, dataTable, extra) {
     const chart = echarts.init(canvasHost, null, { renderer: 'canvas' });
     chart.setOption({
       color: PALETTE,
-      aria: { enabled: true, decal: { show: true } },
+      // ECharts' own aria label would replace the summary written for the chart; the decals stay.
+      aria: { enabled: true, label: { enabled: false }, decal: { show: true } },
       textStyle: { fontFamily: 'system-ui, sans-serif' },
       animation: false,
       ...option,

@@ -3,15 +3,20 @@ import { h, fmt, table } from '../dom.js';
 import { chartPanel } from '../charts.js';
 import { statusBadge, progressBar, countryList } from './common.js';
 
-const QUERY = `query Overview {
+// Three requests in parallel, so a slow or failing part leaves the others on the page.
+const EXPOSURE = `query OverviewExposure {
   countries(coalitionOnly: true) {
     code name
     exposure { mineral { id name } exposureScore netImportReliancePct chinaShareOfImportsPct scoreBasis }
   }
+}`;
+const CONTROLS = `query OverviewControls {
   exportControls(imposingCountry: "CN") {
     id measure announcedOn effectiveOn status summary targetsAll
     minerals { id name } targets { code }
   }
+}`;
+const DUE = `query OverviewDue {
   commitmentsDashboard(dueWithinDays: 365) {
     asOf total byStatus { status count }
     dueSoon { id description dueOn status fulfilledPct obligor { code } agreement { id title } }
@@ -19,14 +24,12 @@ const QUERY = `query Overview {
 }`;
 
 export async function overviewView() {
-  const result = await gql(QUERY);
-  const data = result.data || {};
+  const [exposure, controls, due] = await Promise.all([gql(EXPOSURE), gql(CONTROLS), gql(DUE)]);
   const page = h('section', {}, h('h1', {}, 'Coalition overview'));
-  if (result.errors.length) page.append(errorNotice(result, 'load everything on this page'));
   page.append(h('div', { class: 'grid' },
-    h('div', { class: 'card' }, data.countries ? heatmap(data.countries) : null),
-    h('div', { class: 'card' }, data.exportControls ? latestControls(data.exportControls) : null)));
-  if (data.commitmentsDashboard) page.append(dueSoon(data.commitmentsDashboard));
+    h('div', { class: 'card' }, exposure.data ? heatmap(exposure.data.countries) : errorNotice(exposure, 'load the exposure heat map')),
+    h('div', { class: 'card' }, controls.data ? latestControls(controls.data.exportControls) : errorNotice(controls, 'load the export controls'))));
+  page.append(due.data ? dueSoon(due.data.commitmentsDashboard) : errorNotice(due, 'load the commitments due soon'));
   return page;
 }
 
