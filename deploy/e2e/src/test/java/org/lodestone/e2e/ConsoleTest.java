@@ -52,6 +52,18 @@ class ConsoleTest {
         step("console client: the realm registers the local stack's console URL; this stack's gateway is at " + console
                 + ", so its redirect URI and web origin are set through Keycloak's admin API");
         registerRedirect(console);
+        // The overview is the first page after login; on a stack nobody has queried yet, its first subgraph fetches
+        // (cold JVMs, each service's first token check) can outlast the gateway's fetch timeout on a loaded machine.
+        step("warming the stack with the overview's queries through the API (jp-member token)");
+        String token = RunningStack.keycloak().token("jp-member");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            var warm = RunningStack.graphql().call(token, "{ countries(coalitionOnly: true) { code exposure { exposureScore } }"
+                    + " exportControls(imposingCountry: \"CN\") { id } commitmentsDashboard(dueWithinDays: 365) { total } }");
+            if (warm.errors().isEmpty()) {
+                break;
+            }
+            step("  attempt " + attempt + ": " + warm.errorCodes());
+        }
         jp = open("jp-member");
         step("headless Chromium: " + jp.version());
     }
