@@ -30,8 +30,9 @@ public final class LocalStack implements AutoCloseable {
     /** Start order; stop order is the reverse. */
     public static final List<String> COMPONENTS = List.of(POSTGRES, KEYCLOAK, COUNTRY, MINERAL, AGREEMENT, GATEWAY);
 
-    private static final Duration KEYCLOAK_STARTUP = Duration.ofSeconds(300);
-    private static final Duration SERVICE_STARTUP = Duration.ofSeconds(180);
+    // Upper bounds only: a loaded machine (CI sharing its cores) can take minutes for what usually takes seconds.
+    private static final Duration KEYCLOAK_STARTUP = Duration.ofSeconds(600);
+    private static final Duration SERVICE_STARTUP = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration DATABASE_CHECK = Duration.ofSeconds(2);
 

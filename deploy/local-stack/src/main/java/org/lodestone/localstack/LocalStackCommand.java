@@ -176,6 +176,7 @@ public final class LocalStackCommand {
         System.out.println("""
 
                 Lodestone is running.
+                  Console            %s/  (sign in as a demo user below; GraphQL explorer at %s/explorer)
                   GraphQL gateway    %s/graphql
                   country-service    http://localhost:%d   mineral-service http://localhost:%d   agreement-service http://localhost:%d
                   Keycloak           %s  (realm "coalition"; admin console: admin / admin, local only)
@@ -195,7 +196,7 @@ public final class LocalStackCommand {
                     -d '{"query":"{ me { username country { code name } roles } countries(coalitionOnly: true) { code name } }"}'
 
                 Ctrl-C stops everything (or, from another terminal: java -jar deploy/local-stack/target/local-stack.jar stop).
-                """.formatted(gateway, ports.country(), ports.mineral(), ports.agreement(), keycloak,
+                """.formatted(gateway, gateway, gateway, ports.country(), ports.mineral(), ports.agreement(), keycloak,
                 settings.externalDatabase().map(StackSettings.ExternalDatabase::jdbcUrl)
                         .orElse("jdbc:postgresql://localhost:" + ports.postgres() + "/{country,mineral,agreement}  user lodestone / lodestone"),
                 settings.logs(), users.toString().trim(), settings.issuer(), gateway));

@@ -103,7 +103,7 @@ final class RealmImportGenerator {
         ArrayNode clients = realm.withArray("clients");
         for (int i = clients.size() - 1; i >= 0; i--) {
             JsonNode client = clients.get(i);
-            if (client.path("directAccessGrantsEnabled").asBoolean(false)) {
+            if (client.path("directAccessGrantsEnabled").asBoolean(false) || redirectsToLocalhost(client)) {
                 clients.remove(i);
             } else if (AUTOMATION_CLIENT.equals(client.path("clientId").asText())) {
                 ((ObjectNode) client).put("secret", "${" + AUTOMATION_SECRET_PLACEHOLDER + "}");
@@ -118,6 +118,16 @@ final class RealmImportGenerator {
             }
         }
         throw new IllegalStateException("The realm file defines no top-level authentication flow '" + alias + "'");
+    }
+
+    /** A browser client registered for the local stack (the console on localhost); a deployment registers its own. */
+    private static boolean redirectsToLocalhost(JsonNode client) {
+        for (JsonNode uri : client.path("redirectUris")) {
+            if (uri.asText().startsWith("http://localhost:")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rewrites the committed files; used with {@code -Dlodestone.update-realm-imports=true}. */
