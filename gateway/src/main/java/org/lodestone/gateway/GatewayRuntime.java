@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.core.Vertx;
 
@@ -41,6 +43,8 @@ public class GatewayRuntime {
     MeterRegistry registry;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    Tracer tracer;
 
     private GraphQLRequestProcessor processor;
 
@@ -58,7 +62,7 @@ public class GatewayRuntime {
             LOG.infof("Subgraph %s at %s", subgraph.name(), subgraph.url());
         }
         VertxSubgraphClient client = new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(),
-                config.connectTimeout(), registry);
+                config.connectTimeout(), registry, tracer);
         GatewayConfig.Limits limits = config.limits();
         processor = new GraphQLRequestProcessor(supergraph, new PlanExecutor(supergraph, client),
                 new RequestLimits(limits.maxDepth(), limits.maxAliases(), limits.maxQueryLength()),
@@ -68,6 +72,8 @@ public class GatewayRuntime {
                 .description("Operations answered with a cached plan").register(registry);
         FunctionCounter.builder("lodestone.gateway.plan.cache.misses", cache, PlanCache::misses)
                 .description("Operations that had to be planned").register(registry);
+        Gauge.builder("lodestone.gateway.plan.cache.size", cache, PlanCache::size)
+                .description("Plans held in the plan cache").register(registry);
         LOG.infof("Supergraph loaded from %s: %d subgraphs", location, supergraph.subgraphs().size());
     }
 

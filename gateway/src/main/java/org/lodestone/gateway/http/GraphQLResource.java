@@ -25,6 +25,8 @@ import io.smallrye.mutiny.Uni;
 import org.lodestone.gateway.GatewayRuntime;
 import org.lodestone.gateway.config.GatewayConfig;
 import org.lodestone.gateway.execution.GraphQLErrors;
+import org.lodestone.gateway.telemetry.OperationRecord;
+import org.lodestone.gateway.telemetry.OperationTelemetry;
 
 /**
  * GraphQL over HTTP at {@code /graphql}: POST with {@code application/json}, GET for queries.
@@ -48,6 +50,8 @@ public class GraphQLResource {
     SecurityIdentity identity;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    OperationTelemetry telemetry;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -116,7 +120,15 @@ public class GraphQLResource {
         boolean debugPlan = config.debugPlan() || (config.debugPlanHeader() && "true".equalsIgnoreCase(debug));
         Set<String> roles = identity.getRoles();
         RequestContext context = new RequestContext(authorization, !identity.isAnonymous(), roles, readOnly, debugPlan);
-        return runtime.processor().process(request, context).map(response -> {
+        OperationRecord operation = telemetry.start(request, identity);
+        Uni<GraphQLResponse> processed;
+        try {
+            processed = runtime.processor().process(request, context, operation);
+        } catch (RuntimeException e) {
+            telemetry.finish(operation, 500, e);
+            throw e;
+        }
+        return processed.map(response -> {
             int status = response.status() != 0 ? response.status()
                     : response.requestError() && responseType.equals(GRAPHQL_RESPONSE_JSON) ? 400 : 200;
             Response.ResponseBuilder builder = Response.status(status).type(withCharset(responseType))
@@ -125,7 +137,9 @@ public class GraphQLResource {
                 builder.header("Allow", "POST");
             }
             return builder.build();
-        });
+        }).onItemOrFailure().invoke((response, failure) -> telemetry.finish(operation,
+                response == null ? 500 : response.getStatus(), failure))
+                .onCancellation().invoke(() -> telemetry.finish(operation, 499, null));
     }
 
     private static boolean isUtf8Json(String contentType) {
