@@ -30,7 +30,8 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> COMPONENTS = List.of(POSTGRES, KEYCLOAK, COUNTRY, MINERAL, AGREEMENT, GATEWAY);
 
     private static final Duration KEYCLOAK_STARTUP = Duration.ofSeconds(300);
-    private static final Duration SERVICE_STARTUP = Duration.ofSeconds(180);
+    // Generous: a loaded CI machine has taken just over three minutes to migrate and seed a service.
+    private static final Duration SERVICE_STARTUP = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final StackSettings settings;

@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.vertx.core.tracing.TracingPolicy;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
@@ -52,7 +54,10 @@ public class JwksProbe {
         if (!location.startsWith("http://") && !location.startsWith("https://")) {
             return;
         }
-        client = WebClient.create(vertx);
+        // Not traced: a probe every minute would be a trace of its own each time.
+        WebClientOptions options = new WebClientOptions();
+        options.setTracingPolicy(TracingPolicy.IGNORE);
+        client = WebClient.create(vertx, options);
         timer = vertx.setPeriodic(Duration.ofSeconds(5).toMillis(), interval.toMillis(), id -> probe());
     }
 
