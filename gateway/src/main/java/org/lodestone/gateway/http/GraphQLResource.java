@@ -22,9 +22,12 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import org.lodestone.gateway.GatewayRuntime;
 import org.lodestone.gateway.config.GatewayConfig;
-import org.lodestone.gateway.execution.GraphQLErrors;
+import org.lodestone.gateway.pipeline.GraphQLErrors;
+import org.lodestone.gateway.pipeline.GraphQLRequest;
+import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
+import org.lodestone.gateway.pipeline.GraphQLResponse;
+import org.lodestone.gateway.pipeline.RequestContext;
 import org.lodestone.gateway.telemetry.OperationRecord;
 import org.lodestone.gateway.telemetry.OperationTelemetry;
 
@@ -43,7 +46,7 @@ public class GraphQLResource {
     };
 
     @Inject
-    GatewayRuntime runtime;
+    GraphQLRequestProcessor processor;
     @Inject
     GatewayConfig config;
     @Inject
@@ -123,7 +126,7 @@ public class GraphQLResource {
         OperationRecord operation = telemetry.start(request, identity);
         Uni<GraphQLResponse> processed;
         try {
-            processed = runtime.processor().process(request, context, operation);
+            processed = processor.process(request, context, operation);
         } catch (RuntimeException e) {
             telemetry.finish(operation, 500, e);
             throw e;

@@ -21,7 +21,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.vertx.VertxContext;
 
-import org.lodestone.gateway.http.GraphQLRequest;
+import org.lodestone.gateway.pipeline.GraphQLRequest;
 
 /**
  * Tracing, metrics and the access log of GraphQL operations at the gateway.
