@@ -8,7 +8,9 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.core.Vertx;
 
@@ -63,6 +65,8 @@ public class GatewayProducers {
                 .description("Operations answered with a cached plan").register(registry);
         FunctionCounter.builder("lodestone.gateway.plan.cache.misses", cache, PlanCache::misses)
                 .description("Operations that had to be planned").register(registry);
+        Gauge.builder("lodestone.gateway.plan.cache.size", cache, PlanCache::size)
+                .description("Plans held in the plan cache").register(registry);
         return cache;
     }
 
@@ -74,8 +78,9 @@ public class GatewayProducers {
 
     @Produces
     @Singleton
-    SubgraphClient subgraphClient(GatewayConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry registry) {
-        return new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(), config.connectTimeout(), registry);
+    SubgraphClient subgraphClient(GatewayConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry registry,
+            Tracer tracer) {
+        return new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(), config.connectTimeout(), registry, tracer);
     }
 
     @Produces

@@ -274,6 +274,7 @@ public final class LocalStack implements AutoCloseable {
         if (GATEWAY.equals(name)) {
             environment.putAll(subgraphUrls());
         }
+        settings.tracesEndpoint().ifPresent(endpoint -> environment.putAll(tracingEnvironment(endpoint)));
         Path jar = quarkusJar(name);
         List<String> command = List.of(java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
@@ -303,6 +304,15 @@ public final class LocalStack implements AutoCloseable {
                 "LODESTONE_OIDC_ISSUER", settings.issuer(),
                 "LODESTONE_OIDC_JWKS_URL", settings.issuer() + "/protocol/openid-connect/certs",
                 "LODESTONE_OIDC_AUDIENCE", "lodestone-api");
+    }
+
+    /** Tracing on, spans to the local OTLP/HTTP receiver, exported every half second rather than every five. */
+    private static Map<String, String> tracingEnvironment(String endpoint) {
+        return Map.of(
+                "OTEL_SDK_DISABLED", "false",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", endpoint,
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms");
     }
 
     /** The gateway's subgraph URLs (its application.properties reads these variables), following the ports. */

@@ -55,11 +55,27 @@ public final class LocalStackCommand {
         }
         System.out.println("Lodestone local stack: data in " + settings.home() + " (set LODESTONE_HOME to change), logs in "
                 + settings.logs());
+        OtlpTraceReceiver receiver = null;
+        TracePrinter printer = null;
+        if ("print".equalsIgnoreCase(System.getenv().getOrDefault("LODESTONE_TRACES", ""))) {
+            int port = otlpPort(System.getenv().get("LODESTONE_OTLP_PORT"));
+            receiver = OtlpTraceReceiver.start(port);
+            printer = new TracePrinter(receiver, System.out);
+            settings = settings.withTracesEndpoint(receiver.endpoint());
+            System.out.println("traces: OTLP/HTTP receiver on " + receiver.endpoint()
+                    + "; each request's trace is printed as a span tree");
+        }
         LocalStack stack = new LocalStack(settings, System.out::println);
+        OtlpTraceReceiver tracesReceiver = receiver;
+        TracePrinter tracesPrinter = printer;
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             System.out.println("shutting down (reverse order)...");
             stack.stop();
+            if (tracesPrinter != null) {
+                tracesPrinter.close();
+                tracesReceiver.close();
+            }
             deleteQuietly(pidFile);
             System.out.println("stopped.");
             stopped.countDown();
@@ -138,6 +154,17 @@ public final class LocalStackCommand {
                     ManagedProcess.terminate(p, Duration.ofSeconds(30));
                 });
         System.out.println("stopped.");
+    }
+
+    private static int otlpPort(String value) {
+        if (value == null || value.isBlank()) {
+            return 4318;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new StackException("LODESTONE_OTLP_PORT must be a port number, got '" + value + "'");
+        }
     }
 
     private static Optional<ProcessHandle> launcherFrom(Path pidFile) {

@@ -1,6 +1,7 @@
 package org.lodestone.gateway.execution;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -9,7 +10,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -21,6 +29,10 @@ import org.lodestone.gateway.supergraph.Subgraph;
 /**
  * Non-blocking subgraph client on the Vert.x web client, with a per-request timeout and one
  * Micrometer timer per subgraph ({@code lodestone.gateway.subgraph.fetch}, tags subgraph and outcome).
+ *
+ * <p>With a tracer, each request is a CLIENT span {@code subgraph <name>} (subgraph, representation count, HTTP
+ * status; never the document or variables) whose W3C {@code traceparent} goes to the subgraph explicitly: Vert.x
+ * tracing is off for this client, so there is exactly one span per fetch and its parent is the operation span.
  */
 public final class VertxSubgraphClient implements SubgraphClient {
 
@@ -32,17 +44,26 @@ public final class VertxSubgraphClient implements SubgraphClient {
     private final ObjectMapper mapper;
     private final Duration timeout;
     private final MeterRegistry registry;
+    private final Tracer tracer;
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
             MeterRegistry registry) {
-        this.client = WebClient.create(vertx, new WebClientOptions()
+        this(vertx, mapper, timeout, connectTimeout, registry, null);
+    }
+
+    public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
+            MeterRegistry registry, Tracer tracer) {
+        WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(50)
-                .setUserAgent("lodestone-gateway"));
+                .setUserAgent("lodestone-gateway");
+        options.setTracingPolicy(TracingPolicy.IGNORE);
+        this.client = WebClient.create(vertx, options);
         this.mapper = mapper;
         this.timeout = timeout;
         this.registry = registry;
+        this.tracer = tracer;
     }
 
     @Override
@@ -61,15 +82,61 @@ public final class VertxSubgraphClient implements SubgraphClient {
         if (authorization != null) {
             request.putHeader("Authorization", authorization);
         }
+        Span span = startSpan(subgraph, body);
+        if (span.getSpanContext().isValid()) {
+            W3CTraceContextPropagator.getInstance().inject(Context.current().with(span), request,
+                    (carrier, name, value) -> carrier.putHeader(name, value));
+        }
         return request.sendBuffer(Buffer.buffer(payload))
-                .onItem().transform(response -> parse(subgraph, response))
+                .onItem().transform(response -> parse(subgraph, response, span))
                 .onFailure(e -> !(e instanceof SubgraphUnavailableException))
                 .transform(e -> new SubgraphUnavailableException(describe(subgraph, e), e))
-                .onItemOrFailure().invoke((item, failure) -> record(subgraph, start, failure == null ? "success" : "failure"));
+                .onItemOrFailure().invoke((item, failure) -> {
+                    record(subgraph, start, failure == null ? "success" : "failure");
+                    endSpan(span, failure);
+                });
     }
 
-    private Map<String, Object> parse(Subgraph subgraph, HttpResponse<Buffer> response) {
+    private Span startSpan(Subgraph subgraph, Map<String, Object> body) {
+        if (tracer == null) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder("subgraph " + subgraph.name())
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("lodestone.subgraph.name", subgraph.name())
+                .setAttribute("lodestone.subgraph.representations", representationCount(body))
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("url.full", subgraph.url())
+                .startSpan();
+    }
+
+    private static void endSpan(Span span, Throwable failure) {
+        if (failure != null) {
+            // Our own description (subgraph name and timeout or status), never a response body.
+            span.setStatus(StatusCode.ERROR, failure.getMessage());
+            span.setAttribute("lodestone.subgraph.outcome", "failure");
+        } else {
+            span.setAttribute("lodestone.subgraph.outcome", "success");
+        }
+        span.end();
+    }
+
+    /** Entity fetches carry their representations in variables named {@code representations*}. */
+    static long representationCount(Map<String, Object> body) {
+        long count = 0;
+        if (body.get("variables") instanceof Map<?, ?> variables) {
+            for (Map.Entry<?, ?> variable : variables.entrySet()) {
+                if (String.valueOf(variable.getKey()).startsWith("representations") && variable.getValue() instanceof List<?> list) {
+                    count += list.size();
+                }
+            }
+        }
+        return count;
+    }
+
+    private Map<String, Object> parse(Subgraph subgraph, HttpResponse<Buffer> response, Span span) {
         int status = response.statusCode();
+        span.setAttribute("http.response.status_code", status);
         if (status >= 500) {
             throw new SubgraphUnavailableException("Subgraph " + subgraph.name() + " answered HTTP " + status);
         }
