@@ -16,6 +16,7 @@ import io.vertx.mutiny.core.Vertx;
 import org.jboss.logging.Logger;
 
 import org.lodestone.gateway.config.GatewayConfig;
+import org.lodestone.gateway.execution.InflightRequests;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.VertxSubgraphClient;
 import org.lodestone.gateway.http.GraphQLRequestProcessor;
@@ -58,7 +59,9 @@ public class GatewayRuntime {
             LOG.infof("Subgraph %s at %s", subgraph.name(), subgraph.url());
         }
         VertxSubgraphClient client = new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(),
-                config.connectTimeout(), registry);
+                config.connectTimeout(), registry, config.deduplicateInflight());
+        FunctionCounter.builder("lodestone.gateway.subgraph.shared", client.inflight(), InflightRequests::joined)
+                .description("Subgraph requests answered by an identical request already in flight").register(registry);
         GatewayConfig.Limits limits = config.limits();
         processor = new GraphQLRequestProcessor(supergraph, new PlanExecutor(supergraph, client),
                 new RequestLimits(limits.maxDepth(), limits.maxAliases(), limits.maxQueryLength()),

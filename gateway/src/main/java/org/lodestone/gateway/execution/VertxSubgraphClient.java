@@ -1,5 +1,6 @@
 package org.lodestone.gateway.execution;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,8 @@ import org.lodestone.gateway.supergraph.Subgraph;
 /**
  * Non-blocking subgraph client on the Vert.x web client, with a per-request timeout and one
  * Micrometer timer per subgraph ({@code lodestone.gateway.subgraph.fetch}, tags subgraph and outcome).
+ * Identical requests in flight at the same time (same subgraph, same body, same Authorization header) share
+ * one HTTP call; each caller still parses its own copy of the answer, since callers merge into it.
  */
 public final class VertxSubgraphClient implements SubgraphClient {
 
@@ -32,9 +35,21 @@ public final class VertxSubgraphClient implements SubgraphClient {
     private final ObjectMapper mapper;
     private final Duration timeout;
     private final MeterRegistry registry;
+    private final InflightRequests<SubgraphCall, HttpResponse<Buffer>> inflight = new InflightRequests<>();
+    private final boolean deduplicate;
+
+    /** What makes two subgraph requests the same: visibility differs per caller, so the token is part of it. */
+    private record SubgraphCall(String subgraph, String authorization, ByteBuffer body) {
+    }
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
             MeterRegistry registry) {
+        this(vertx, mapper, timeout, connectTimeout, registry, true);
+    }
+
+    /** @param deduplicate share one call between identical requests in flight together */
+    public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
+            MeterRegistry registry, boolean deduplicate) {
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setKeepAlive(true)
@@ -43,6 +58,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
         this.mapper = mapper;
         this.timeout = timeout;
         this.registry = registry;
+        this.deduplicate = deduplicate;
     }
 
     @Override
@@ -53,6 +69,22 @@ public final class VertxSubgraphClient implements SubgraphClient {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Cannot serialise subgraph request", e));
         }
+        Uni<HttpResponse<Buffer>> answer = deduplicate
+                ? inflight.share(new SubgraphCall(subgraph.name(), authorization, ByteBuffer.wrap(payload)),
+                        () -> post(subgraph, payload, authorization))
+                : post(subgraph, payload, authorization);
+        return answer
+                .onItem().transform(response -> parse(subgraph, response))
+                .onFailure(e -> !(e instanceof SubgraphUnavailableException))
+                .transform(e -> new SubgraphUnavailableException(describe(subgraph, e), e));
+    }
+
+    /** Requests this client sent over HTTP, and requests that shared one already in flight. */
+    public InflightRequests<?, ?> inflight() {
+        return inflight;
+    }
+
+    private Uni<HttpResponse<Buffer>> post(Subgraph subgraph, byte[] payload, String authorization) {
         long start = System.nanoTime();
         var request = client.postAbs(subgraph.url())
                 .timeout(timeout.toMillis())
@@ -62,10 +94,8 @@ public final class VertxSubgraphClient implements SubgraphClient {
             request.putHeader("Authorization", authorization);
         }
         return request.sendBuffer(Buffer.buffer(payload))
-                .onItem().transform(response -> parse(subgraph, response))
-                .onFailure(e -> !(e instanceof SubgraphUnavailableException))
-                .transform(e -> new SubgraphUnavailableException(describe(subgraph, e), e))
-                .onItemOrFailure().invoke((item, failure) -> record(subgraph, start, failure == null ? "success" : "failure"));
+                .onItemOrFailure().invoke((response, failure) -> record(subgraph, start,
+                        failure == null && response.statusCode() < 500 ? "success" : "failure"));
     }
 
     private Map<String, Object> parse(Subgraph subgraph, HttpResponse<Buffer> response) {
