@@ -10,11 +10,13 @@
 //
 // Settings (environment): BENCH_DURATION (s, 15), BENCH_WARMUP (s, 5), BENCH_CONNECTIONS (50),
 // BENCH_E2E_CONNECTIONS (10), BENCH_GATEWAYS (lodestone,apollo,hive), BENCH_E2E (1; 0 skips the end-to-end part),
-// LODESTONE_GATEWAY_JAVA_OPTS (JVM options of the Lodestone gateway), BENCH_JFR (a .jfr file: record the
+// BENCH_KEEP_STACK (1: leave the stack running for the next run, which reuses it), LODESTONE_GATEWAY_JAVA_OPTS
+// (JVM options of the Lodestone gateway), BENCH_JFR (a .jfr file: record the
 // Lodestone gateway's gateway-alone runs with Java Flight Recorder).
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
+import { createSign, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -35,7 +37,14 @@ const GATEWAY_JAVA_OPTS = (env.LODESTONE_GATEWAY_JAVA_OPTS ?? '-Xms64m -Xmx160m 
 const PORTS = { postgres: 19432, keycloak: 19180, country: 19081, mineral: 19082, agreement: 19083, stackGateway: 19080,
   standin: { country: 19181, mineral: 19182, agreement: 19183 }, standinControl: 19190, gateway: 19400 };
 const SUBGRAPH_PORTS = { country: PORTS.country, mineral: PORTS.mineral, agreement: PORTS.agreement };
-const ISSUER = `http://localhost:${PORTS.keycloak}/realms/coalition`;
+const TOKENS = env.BENCH_TOKENS ?? 'test';
+const KEYCLOAK_ISSUER = `http://localhost:${PORTS.keycloak}/realms/coalition`;
+// The test-token issuer and key pair of deploy/testing (what the services' own tests verify against).
+const TEST_ISSUER = 'https://issuer.test.lodestone/realms/coalition';
+const TEST_KEYS = path.join(ROOT, 'deploy/testing/src/main/resources');
+const ISSUER = TOKENS === 'keycloak' ? KEYCLOAK_ISSUER : TEST_ISSUER;
+const JWKS = TOKENS === 'keycloak' ? `${KEYCLOAK_ISSUER}/protocol/openid-connect/certs`
+  : `file:${path.join(TEST_KEYS, 'lodestone-test-public.pem')}`;
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 
 const children = [];
@@ -46,10 +55,10 @@ const log = (...args) => console.error(`[bench ${new Date().toISOString().slice(
 
 function start(name, command, args, options = {}) {
   const logFile = path.join(OUT, `${name}.log`);
-  const out = createWriteStream(logFile);
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  child.stdout.pipe(out);
-  child.stderr.pipe(out);
+  const out = openSync(logFile, 'w');
+  // Straight to a file (no pipe through this process), so a stack kept running outlives this run.
+  const child = spawn(command, args, { stdio: ['ignore', out, out], ...options });
+  closeSync(out);
   child.logFile = logFile;
   child.label = name;
   children.push(child);
@@ -141,8 +150,23 @@ async function post(url, body, headers = {}) {
   return { status: response.status, json: await response.json().catch(() => null) };
 }
 
+/** A token shaped like Keycloak's for the coalition realm, signed with the test key (BENCH_TOKENS=test). */
+function testToken(user) {
+  const b64 = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const roles = user === 'coalition-admin' ? ['admin'] : user === 'coalition-analyst' ? ['analyst'] : ['member'];
+  const claims = { iss: TEST_ISSUER, aud: 'lodestone-api', sub: `sub-${user}`, preferred_username: user,
+    realm_access: { roles }, iat: now, exp: now + 3600, jti: randomUUID(),
+    ...(user.endsWith('-member') ? { country: user.slice(0, 2).toUpperCase() } : {}) };
+  const unsigned = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}`;
+  const signature = createSign('RSA-SHA256').update(unsigned)
+    .sign(readFileSync(path.join(TEST_KEYS, 'lodestone-test-private.pem'), 'utf8')).toString('base64url');
+  return `${unsigned}.${signature}`;
+}
+
 async function token(user) {
-  const response = await fetch(`${ISSUER}/protocol/openid-connect/token`, {
+  if (TOKENS !== 'keycloak') return testToken(user);
+  const response = await fetch(`${KEYCLOAK_ISSUER}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'password', client_id: 'coalition-cli', username: user,
@@ -171,12 +195,47 @@ async function startStack() {
     LODESTONE_KEYCLOAK_PORT: String(PORTS.keycloak), LODESTONE_COUNTRY_PORT: String(PORTS.country),
     LODESTONE_MINERAL_PORT: String(PORTS.mineral), LODESTONE_AGREEMENT_PORT: String(PORTS.agreement),
     LODESTONE_GATEWAY_PORT: String(PORTS.stackGateway) };
-  log('starting PostgreSQL, Keycloak and the three services with the local-stack launcher (first run: ~2 min)');
-  const stack = start('local-stack', 'java', ['-jar', jar, 'start', 'postgres', 'keycloak', 'country-service',
-    'mineral-service', 'agreement-service'], { env: stackEnv });
-  await waitFor('local stack', () => readFileSync(stack.logFile, 'utf8').includes('started postgres'), 600_000, stack);
-  await waitFor('keycloak', async () => (await fetch(`${ISSUER}/.well-known/openid-configuration`)).ok, 300_000, stack);
+  const up = async () => {
+    for (const port of Object.values(SUBGRAPH_PORTS)) {
+      if (!(await fetch(`http://127.0.0.1:${port}/q/health/ready`)).ok) return false;
+    }
+    return TOKENS !== 'keycloak' || (await fetch(`${KEYCLOAK_ISSUER}/.well-known/openid-configuration`)).ok;
+  };
+  if (await up().catch(() => false)) {
+    // A stack left running by an earlier run with BENCH_KEEP_STACK=1: use it and leave it running.
+    log('using the stack already running on the benchmark ports');
+    return { home: stackEnv.LODESTONE_HOME, kept: true, pid: undefined };
+  }
+  const keep = { detached: env.BENCH_KEEP_STACK === '1' };
+  if (TOKENS === 'keycloak') {
+    log('starting PostgreSQL, Keycloak and the three services with the local-stack launcher (first run: several minutes)');
+    const stack = start('local-stack', 'java', ['-jar', jar, 'start', 'postgres', 'keycloak', 'country-service',
+      'mineral-service', 'agreement-service'], { env: stackEnv, ...keep });
+    await waitFor('local stack', () => readFileSync(stack.logFile, 'utf8').includes('started postgres'), 900_000, stack);
+    await waitFor('keycloak', async () => (await fetch(`${KEYCLOAK_ISSUER}/.well-known/openid-configuration`)).ok, 300_000, stack);
+    stack.home = stackEnv.LODESTONE_HOME;
+    return stack;
+  }
+  // Test tokens: PostgreSQL from the launcher, the services started here exactly as the launcher starts them, except
+  // that they verify tokens against the test issuer and key instead of Keycloak's.
+  log('starting PostgreSQL with the local-stack launcher, then the three services (test-token verification)');
+  const stack = start('local-stack', 'java', ['-jar', jar, 'start', 'postgres'], { env: stackEnv, ...keep });
+  await waitFor('local stack', () => readFileSync(stack.logFile, 'utf8').includes('started postgres'), 300_000, stack);
   stack.home = stackEnv.LODESTONE_HOME;
+  stack.services = {};
+  for (const [name, port] of Object.entries(SUBGRAPH_PORTS)) {
+    const service = start(`${name}-service`, 'java', ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar',
+      path.join(ROOT, `${name}-service/target/quarkus-app/quarkus-run.jar`)], {
+      env: { ...env, QUARKUS_HTTP_PORT: String(port), LODESTONE_DB_URL: `jdbc:postgresql://localhost:${PORTS.postgres}/${name}`,
+        LODESTONE_DB_USER: 'lodestone', LODESTONE_DB_PASSWORD: 'lodestone', LODESTONE_OIDC_ISSUER: ISSUER,
+        LODESTONE_OIDC_JWKS_URL: JWKS, LODESTONE_OIDC_AUDIENCE: 'lodestone-api' }, ...keep });
+    await waitFor(`${name}-service`, async () => (await fetch(`http://127.0.0.1:${port}/q/health/ready`)).ok, 900_000, service);
+    log(`${name}-service ready`);
+    stack.services[name] = service;
+    // Beside the launcher's own pid files: a kept stack's later runs find it, and the launcher's `stop` stops it.
+    mkdirSync(path.join(stack.home, 'pids'), { recursive: true });
+    writeFileSync(path.join(stack.home, 'pids', `${name}-service.pid`), String(service.pid));
+  }
   return stack;
 }
 
@@ -205,7 +264,7 @@ async function startGateway(kind, urls, { jfr } = {}) {
     if (jfr) jvm.push('-XX:+FlightRecorder', `-XX:StartFlightRecording=filename=${jfr},settings=profile,dumponexit=true`);
     child = start(`gateway-${kind}`, 'java', [...jvm, '-jar', jar], {
       env: { ...env, QUARKUS_HTTP_PORT: String(port), QUARKUS_HTTP_HOST: '127.0.0.1',
-        LODESTONE_OIDC_ISSUER: ISSUER, LODESTONE_OIDC_JWKS_URL: `${ISSUER}/protocol/openid-connect/certs`,
+        LODESTONE_OIDC_ISSUER: ISSUER, LODESTONE_OIDC_JWKS_URL: JWKS, LODESTONE_SUBGRAPH_TIMEOUT: '30s',
         LODESTONE_COUNTRY_SUBGRAPH_URL: urls.country, LODESTONE_MINERAL_SUBGRAPH_URL: urls.mineral,
         LODESTONE_AGREEMENT_SUBGRAPH_URL: urls.agreement },
     });
@@ -294,12 +353,18 @@ async function measure({ label, url, pid, requests, connections, subgraphCount, 
 async function answers(url, requests, label) {
   const out = [];
   for (const r of requests) {
-    const response = await fetch(`${url}${r.path}`, { method: 'POST', headers: r.headers, body: r.body });
-    const json = await response.json();
-    if (response.status !== 200 || json.errors) {
-      throw new Error(`${label}: ${response.status} ${JSON.stringify(json).slice(0, 500)} for ${r.body.slice(0, 120)}`);
+    // Cold services (first queries, JIT) may time out once; three tries, then it is a failure.
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${url}${r.path}`, { method: 'POST', headers: r.headers, body: r.body });
+      const json = await response.json();
+      if (response.status === 200 && !json.errors) {
+        out.push(JSON.stringify(json.data));
+        break;
+      }
+      if (attempt === 3) {
+        throw new Error(`${label}: ${response.status} ${JSON.stringify(json).slice(0, 500)} for ${r.body.slice(0, 120)}`);
+      }
     }
-    out.push(JSON.stringify(json.data));
   }
   return out;
 }
@@ -371,12 +436,16 @@ async function main() {
     await stop(gateway.child);
   }
   await stop(standin);
-  await stop(stack, 'SIGTERM', 120_000);
+  if (env.BENCH_KEEP_STACK !== '1' && !stack.kept) {
+    for (const service of Object.values(stack.services ?? {})) await stop(service);
+    await stop(stack, 'SIGTERM', 120_000);
+  }
 
   const report = `Run of ${startedAt.toISOString()}: ${cpus().length} cores (${cpus()[0].model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
-    `Node ${process.version}, ${execFileSync('java', ['-version'], { stdio: ['ignore', 'ignore', 'pipe'] }).toString().split('\n')[0] || 'java'}.\n` +
+    `Node ${process.version}, ${spawnSync('java', ['-version']).stderr.toString().split('\n')[0]}.\n` +
     `Load: ${DURATION} s measured after ${WARMUP} s warm-up per row; autocannon 9.0.0; ` +
-    `varied = ${varied.length} requests (${Object.keys(QUERIES).length} queries x 3 of ${USERS.length} users, real Keycloak tokens), ` +
+    `varied = ${varied.length} requests (${Object.keys(QUERIES).length} queries x 3 of ${USERS.length} users, ` +
+    `${TOKENS === 'keycloak' ? 'real Keycloak tokens' : 'tokens signed with the test key of deploy/testing, which the services were started to trust'}), ` +
     `repeated = ${REPEATED[0]} as ${REPEATED[1]}.\n` +
     `Lodestone gateway JVM: \`${GATEWAY_JAVA_OPTS.join(' ')}\`.\n\n` +
     (e2eRows.length ? `### End to end: Lodestone gateway on the real subgraphs (${E2E_CONNECTIONS} connections)\n\n` +
@@ -391,7 +460,10 @@ async function main() {
 }
 
 async function cleanup() {
-  for (const child of children.reverse()) await stop(child, 'SIGTERM', 120_000);
+  for (const child of children.reverse()) {
+    if (env.BENCH_KEEP_STACK === '1' && (child.label === 'local-stack' || child.label.endsWith('-service'))) continue;
+    await stop(child, 'SIGTERM', 120_000);
+  }
 }
 
 process.on('SIGINT', async () => { await cleanup(); process.exit(130); });
