@@ -306,9 +306,31 @@ async function prometheusSubgraphRequests(url) {
   return total;
 }
 
+/**
+ * autocannon sends a request list in order on every connection, so all connections would start on the same request
+ * and move nearly in step, which turns a varied mix into bursts of identical requests (and flatters deduplication).
+ * Each connection here starts at its own place in the list instead.
+ */
+function spread(requests) {
+  if (requests.length === 1) return requests;
+  let connections = 0;
+  const entry = {
+    method: 'POST',
+    path: '/graphql',
+    setupRequest: (request, context) => {
+      if (context.next === undefined) context.next = connections++;
+      const next = requests[context.next++ % requests.length];
+      return { ...request, headers: next.headers, body: next.body };
+    },
+  };
+  // autocannon clears a connection's context each time it wraps around its list: a long list keeps it.
+  return Array(10_000).fill(entry);
+}
+
 function cannon(url, requests, seconds, connections) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, requests, timeout: 30 }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url, connections, duration: seconds, requests: spread(requests), timeout: 30 },
+      (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 
