@@ -17,6 +17,7 @@ import io.vertx.mutiny.core.Vertx;
 import org.jboss.logging.Logger;
 
 import org.lodestone.gateway.config.GatewayConfig;
+import org.lodestone.gateway.execution.InflightRequests;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.SubgraphClient;
 import org.lodestone.gateway.execution.VertxSubgraphClient;
@@ -80,7 +81,11 @@ public class GatewayProducers {
     @Singleton
     SubgraphClient subgraphClient(GatewayConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry registry,
             Tracer tracer) {
-        return new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(), config.connectTimeout(), registry, tracer);
+        VertxSubgraphClient client = new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(),
+                config.connectTimeout(), registry, tracer, config.deduplicateInflight());
+        FunctionCounter.builder("lodestone.gateway.subgraph.shared", client.inflight(), InflightRequests::joined)
+                .description("Subgraph requests answered by an identical request already in flight").register(registry);
+        return client;
     }
 
     @Produces

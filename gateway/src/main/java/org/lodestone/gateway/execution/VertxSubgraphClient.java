@@ -1,5 +1,6 @@
 package org.lodestone.gateway.execution;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ import org.lodestone.gateway.supergraph.Subgraph;
  * <p>With a tracer, each request is a CLIENT span {@code subgraph <name>} (subgraph, representation count, HTTP
  * status; never the document or variables) whose W3C {@code traceparent} goes to the subgraph explicitly: Vert.x
  * tracing is off for this client, so there is exactly one span per fetch and its parent is the operation span.
+ *
+ * <p>Identical requests in flight at the same time (same subgraph, same body, same Authorization header) share
+ * one HTTP call; each caller still parses its own copy of the answer, since callers merge into it. A shared call
+ * carries the {@code traceparent} of the caller that started it; every caller keeps its own span.
  */
 public final class VertxSubgraphClient implements SubgraphClient {
 
@@ -45,14 +50,29 @@ public final class VertxSubgraphClient implements SubgraphClient {
     private final Duration timeout;
     private final MeterRegistry registry;
     private final Tracer tracer;
+    private final InflightRequests<SubgraphCall, HttpResponse<Buffer>> inflight = new InflightRequests<>();
+    private final boolean deduplicate;
 
-    public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
-            MeterRegistry registry) {
-        this(vertx, mapper, timeout, connectTimeout, registry, null);
+    /** What makes two subgraph requests the same: visibility differs per caller, so the token is part of it. */
+    private record SubgraphCall(String subgraph, String authorization, ByteBuffer body) {
     }
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
-            MeterRegistry registry, Tracer tracer) {
+            MeterRegistry registry) {
+        this(vertx, mapper, timeout, connectTimeout, registry, null, true);
+    }
+
+    public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
+            MeterRegistry registry, boolean deduplicate) {
+        this(vertx, mapper, timeout, connectTimeout, registry, null, deduplicate);
+    }
+
+    /**
+     * @param tracer      null for no spans
+     * @param deduplicate share one call between identical requests in flight together
+     */
+    public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
+            MeterRegistry registry, Tracer tracer, boolean deduplicate) {
         WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setKeepAlive(true)
@@ -64,6 +84,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
         this.timeout = timeout;
         this.registry = registry;
         this.tracer = tracer;
+        this.deduplicate = deduplicate;
     }
 
     @Override
@@ -74,6 +95,24 @@ public final class VertxSubgraphClient implements SubgraphClient {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Cannot serialise subgraph request", e));
         }
+        Span span = startSpan(subgraph, body);
+        Uni<HttpResponse<Buffer>> answer = deduplicate
+                ? inflight.share(new SubgraphCall(subgraph.name(), authorization, ByteBuffer.wrap(payload)),
+                        () -> post(subgraph, payload, authorization, span))
+                : post(subgraph, payload, authorization, span);
+        return answer
+                .onItem().transform(response -> parse(subgraph, response, span))
+                .onFailure(e -> !(e instanceof SubgraphUnavailableException))
+                .transform(e -> new SubgraphUnavailableException(describe(subgraph, e), e))
+                .onItemOrFailure().invoke((item, failure) -> endSpan(span, failure));
+    }
+
+    /** Requests this client sent over HTTP, and requests that shared one already in flight. */
+    public InflightRequests<?, ?> inflight() {
+        return inflight;
+    }
+
+    private Uni<HttpResponse<Buffer>> post(Subgraph subgraph, byte[] payload, String authorization, Span span) {
         long start = System.nanoTime();
         var request = client.postAbs(subgraph.url())
                 .timeout(timeout.toMillis())
@@ -82,19 +121,13 @@ public final class VertxSubgraphClient implements SubgraphClient {
         if (authorization != null) {
             request.putHeader("Authorization", authorization);
         }
-        Span span = startSpan(subgraph, body);
         if (span.getSpanContext().isValid()) {
             W3CTraceContextPropagator.getInstance().inject(Context.current().with(span), request,
                     (carrier, name, value) -> carrier.putHeader(name, value));
         }
         return request.sendBuffer(Buffer.buffer(payload))
-                .onItem().transform(response -> parse(subgraph, response, span))
-                .onFailure(e -> !(e instanceof SubgraphUnavailableException))
-                .transform(e -> new SubgraphUnavailableException(describe(subgraph, e), e))
-                .onItemOrFailure().invoke((item, failure) -> {
-                    record(subgraph, start, failure == null ? "success" : "failure");
-                    endSpan(span, failure);
-                });
+                .onItemOrFailure().invoke((response, failure) -> record(subgraph, start,
+                        failure == null && response.statusCode() < 500 ? "success" : "failure"));
     }
 
     private Span startSpan(Subgraph subgraph, Map<String, Object> body) {
