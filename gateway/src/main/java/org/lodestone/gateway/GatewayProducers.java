@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.core.Vertx;
 
 import org.jboss.logging.Logger;
 
 import org.lodestone.gateway.config.GatewayConfig;
+import org.lodestone.gateway.execution.InflightRequests;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.SubgraphClient;
 import org.lodestone.gateway.execution.VertxSubgraphClient;
@@ -66,6 +68,8 @@ public class GatewayProducers {
                 .description("Operations answered with a cached plan").register(registry);
         FunctionCounter.builder("lodestone.gateway.plan.cache.misses", cache, PlanCache::misses)
                 .description("Operations that had to be planned").register(registry);
+        Gauge.builder("lodestone.gateway.plan.cache.size", cache, PlanCache::size)
+                .description("Plans held in the plan cache").register(registry);
         return cache;
     }
 
@@ -82,11 +86,14 @@ public class GatewayProducers {
     @Produces
     @Singleton
     SubgraphClient subgraphClient(GatewayConfig config, Supergraph supergraph, Vertx vertx, ObjectMapper mapper,
-            MeterRegistry registry) {
+            MeterRegistry registry, Tracer tracer) {
         GatewayConfig.Resilience resilience = config.resilience();
-        ResilientSubgraphClient client = new ResilientSubgraphClient(
-                new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(), config.connectTimeout(),
-                        resilience.maxConnections(), resilience.maxQueued(), registry),
+        VertxSubgraphClient http = new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(),
+                config.connectTimeout(), resilience.maxConnections(), resilience.maxQueued(), registry, tracer,
+                config.deduplicateInflight());
+        FunctionCounter.builder("lodestone.gateway.subgraph.shared", http.inflight(), InflightRequests::joined)
+                .description("Subgraph requests answered by an identical request already in flight").register(registry);
+        ResilientSubgraphClient client = new ResilientSubgraphClient(http,
                 new ResilientSubgraphClient.Policy(resilience.failureThreshold(), resilience.openFor(),
                         resilience.queryRetries(), resilience.retryDelay()));
         for (Subgraph subgraph : supergraph.subgraphs()) {

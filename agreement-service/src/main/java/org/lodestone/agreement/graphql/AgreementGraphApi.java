@@ -13,6 +13,8 @@ import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.BatchByArguments;
+import org.lodestone.agreement.api.AgreementFilter;
+import org.lodestone.agreement.api.CommitmentFilter;
 import org.lodestone.support.DatabaseOutageAware;
 
 import io.smallrye.graphql.api.federation.Resolver;

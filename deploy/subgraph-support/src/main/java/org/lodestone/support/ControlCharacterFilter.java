@@ -1,6 +1,5 @@
 package org.lodestone.support;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+
+import org.lodestone.support.problem.Problem;
 
 /**
  * REST: a path or query parameter holding NUL or another control character is refused with 400 problem+json before
@@ -56,11 +57,7 @@ public class ControlCharacterFilter implements ContainerRequestFilter {
     }
 
     private static Response badRequest(String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Bad Request");
-        problem.put("status", 400);
-        problem.put("detail", detail);
-        return Response.status(400).type("application/problem+json").entity(problem).build();
+        Problem problem = new Problem(Problem.type("invalid-input"), "Bad Request", 400, detail, null, null);
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -1,11 +1,10 @@
 package org.lodestone.support;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+
+import org.lodestone.support.problem.Problem;
 
 /** REST: {@link ServiceUnavailableException} is 503 problem+json with a Retry-After hint. */
 @Provider
@@ -13,11 +12,8 @@ public class ServiceUnavailableMapper implements ExceptionMapper<ServiceUnavaila
 
     @Override
     public Response toResponse(ServiceUnavailableException exception) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Service Unavailable");
-        problem.put("status", 503);
-        problem.put("detail", exception.getMessage());
-        return Response.status(503).type("application/problem+json").header("Retry-After", "5").entity(problem).build();
+        Problem problem = new Problem(Problem.type("service-unavailable"), "Service Unavailable", 503,
+                exception.getMessage(), null, null);
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
     }
 }

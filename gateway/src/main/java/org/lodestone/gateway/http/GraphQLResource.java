@@ -26,7 +26,10 @@ import org.lodestone.gateway.config.GatewayConfig;
 import org.lodestone.gateway.pipeline.GraphQLErrors;
 import org.lodestone.gateway.pipeline.GraphQLRequest;
 import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
+import org.lodestone.gateway.pipeline.GraphQLResponse;
 import org.lodestone.gateway.pipeline.RequestContext;
+import org.lodestone.gateway.telemetry.OperationRecord;
+import org.lodestone.gateway.telemetry.OperationTelemetry;
 
 /**
  * GraphQL over HTTP at {@code /graphql}: POST with {@code application/json}, GET for queries.
@@ -50,6 +53,8 @@ public class GraphQLResource {
     SecurityIdentity identity;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    OperationTelemetry telemetry;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -118,7 +123,15 @@ public class GraphQLResource {
         boolean debugPlan = config.debugPlan() || (config.debugPlanHeader() && "true".equalsIgnoreCase(debug));
         Set<String> roles = identity.getRoles();
         RequestContext context = new RequestContext(authorization, !identity.isAnonymous(), roles, readOnly, debugPlan);
-        return processor.process(request, context).map(response -> {
+        OperationRecord operation = telemetry.start(request, identity);
+        Uni<GraphQLResponse> processed;
+        try {
+            processed = processor.process(request, context, operation);
+        } catch (RuntimeException e) {
+            telemetry.finish(operation, 500, e);
+            throw e;
+        }
+        return processed.map(response -> {
             int status = response.status() != 0 ? response.status()
                     : response.requestError() && responseType.equals(GRAPHQL_RESPONSE_JSON) ? 400 : 200;
             Response.ResponseBuilder builder = Response.status(status).type(withCharset(responseType))
@@ -127,7 +140,9 @@ public class GraphQLResource {
                 builder.header("Allow", "POST");
             }
             return builder.build();
-        });
+        }).onItemOrFailure().invoke((response, failure) -> telemetry.finish(operation,
+                response == null ? 500 : response.getStatus(), failure))
+                .onCancellation().invoke(() -> telemetry.finish(operation, 499, null));
     }
 
     private static boolean isUtf8Json(String contentType) {
@@ -147,11 +162,12 @@ public class GraphQLResource {
 
     /**
      * The media type to answer with, or null when the client accepts neither GraphQL JSON type.
-     * No Accept header or a wildcard gets the GraphQL response type, as the GraphQL-over-HTTP spec advises.
+     * No Accept header or a wildcard gets {@code application/json}, which every client understands (the
+     * GraphQL-over-HTTP spec asks for it until legacy clients are gone, and its audit checks it).
      */
     static String responseType(String accept) {
         if (accept == null || accept.isBlank()) {
-            return GRAPHQL_RESPONSE_JSON;
+            return MediaType.APPLICATION_JSON;
         }
         String best = null;
         double bestScore = 0;
@@ -176,7 +192,7 @@ public class GraphQLResource {
                 candidate = MediaType.APPLICATION_JSON;
                 specificity = 0.002;
             } else if (type.isWildcardType() || type.getType().equals("application") && type.isWildcardSubtype()) {
-                candidate = GRAPHQL_RESPONSE_JSON;
+                candidate = MediaType.APPLICATION_JSON;
                 specificity = 0.001;
             } else {
                 continue;

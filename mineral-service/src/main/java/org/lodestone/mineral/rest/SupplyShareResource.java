@@ -11,10 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.Stage;
-import org.lodestone.mineral.service.SupplyShareDto;
-import org.lodestone.mineral.service.SupplyShareFilter;
+import org.lodestone.mineral.api.SupplyShareDto;
+import org.lodestone.mineral.api.SupplyShareFilter;
 import org.lodestone.mineral.service.SupplyShareService;
 import org.lodestone.support.DatabaseOutageAware;
+import org.lodestone.support.rest.QueryParams;
 
 @DatabaseOutageAware
 @Path("/supply-shares")
