@@ -93,6 +93,8 @@ class ResilientSubgraphClientTest {
     @Test
     void requestsBeyondThePoolAndItsQueueFailAtOnce() {
         ResilientSubgraphClient client = client(1000, Duration.ofSeconds(2), 0, 1, 1);
+        // open the one connection first: a request waiting for a connection still being set up counts as queued
+        assertTrue(client.send(subgraph, QUERY, null).await().atMost(Duration.ofSeconds(5)).containsKey("data"));
         stub.mode(StubSubgraph.Mode.STALL);
         long started = System.nanoTime();
         List<CompletableFuture<String>> sent = new ArrayList<>();
@@ -115,8 +117,9 @@ class ResilientSubgraphClientTest {
     }
 
     private ResilientSubgraphClient client(int threshold, Duration openFor, int retries, int connections, int queued) {
+        // identical requests would otherwise share one upstream call; every request here must reach the pool
         VertxSubgraphClient http = new VertxSubgraphClient(VERTX, new ObjectMapper(), Duration.ofSeconds(3),
-                Duration.ofMillis(500), connections, queued, null);
+                Duration.ofMillis(500), connections, queued, null, null, false);
         return new ResilientSubgraphClient(http, new ResilientSubgraphClient.Policy(threshold, openFor, retries,
                 Duration.ofMillis(20)));
     }
