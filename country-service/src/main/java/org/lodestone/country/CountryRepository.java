@@ -12,17 +12,14 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class CountryRepository implements PanacheRepositoryBase<Country, String> {
 
+    /** A null group does not filter. */
     public List<Country> search(boolean coalitionOnly, String group) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (coalitionOnly) {
-            where.append(" and coalitionMember = true");
+        String coalition = "(:coalitionOnly = false or coalitionMember = true)";
+        Parameters parameters = Parameters.with("coalitionOnly", coalitionOnly);
+        if (group == null) {
+            return list(coalition, Sort.by("code"), parameters);
         }
-        if (group != null) {
-            where.append(" and array_contains(groups, :group)");
-            parameters.and("group", group);
-        }
-        return list(where.toString(), Sort.by("code"), parameters);
+        return list(coalition + " and array_contains(groups, :group)", Sort.by("code"), parameters.and("group", group));
     }
 
     /** One statement for any number of codes; callers put the rows back in their own order. */

@@ -14,43 +14,28 @@ public class DependenceIndicatorRepository implements PanacheRepository<Dependen
 
     /** Null arguments do not filter. One statement for any number of countries. */
     public List<DependenceIndicator> search(Collection<String> countryCodes, String mineralId, String indicator) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (countryCodes != null) {
-            if (countryCodes.isEmpty()) {
-                return List.of();
-            }
-            where.append(" and countryCode in :countries");
-            parameters.and("countries", countryCodes);
-        }
-        if (mineralId != null) {
-            where.append(" and mineralId = :mineral");
-            parameters.and("mineral", mineralId);
-        }
-        if (indicator != null) {
-            where.append(" and indicator = :indicator");
-            parameters.and("indicator", indicator);
-        }
-        return list(where.toString(), Sort.by("countryCode").and("id"), parameters);
-    }
-
-    /** Rows of the given indicators for the countries (null: any) in recording order; one statement. */
-    public List<DependenceIndicator> findByIndicators(Collection<String> countryCodes, Collection<String> mineralIds,
-            Collection<String> indicatorNames) {
-        if ((countryCodes != null && countryCodes.isEmpty()) || (mineralIds != null && mineralIds.isEmpty())) {
+        if (countryCodes != null && countryCodes.isEmpty()) {
             return List.of();
         }
-        StringBuilder where = new StringBuilder("indicator in :indicators");
-        Parameters parameters = Parameters.with("indicators", indicatorNames);
-        if (countryCodes != null) {
-            where.append(" and countryCode in :countries");
-            parameters.and("countries", countryCodes);
+        String byMineralAndIndicator = "(:mineral is null or mineralId = :mineral)"
+                + " and (:indicator is null or indicator = :indicator)";
+        Parameters parameters = Parameters.with("mineral", mineralId).and("indicator", indicator);
+        Sort sort = Sort.by("countryCode").and("id");
+        if (countryCodes == null) {
+            return list(byMineralAndIndicator, sort, parameters);
         }
-        if (mineralIds != null) {
-            where.append(" and mineralId in :minerals");
-            parameters.and("minerals", mineralIds);
+        return list("countryCode in :countries and " + byMineralAndIndicator, sort,
+                parameters.and("countries", countryCodes));
+    }
+
+    /** Rows of the given indicators for the countries in recording order; one statement. */
+    public List<DependenceIndicator> findByIndicators(Collection<String> countryCodes,
+            Collection<String> indicatorNames) {
+        if (countryCodes.isEmpty()) {
+            return List.of();
         }
-        return list(where.toString(), Sort.by("id"), parameters);
+        return list("indicator in :indicators and countryCode in :countries", Sort.by("id"),
+                Parameters.with("indicators", indicatorNames).and("countries", countryCodes));
     }
 
     /** Rows of the given indicators for the minerals, coalition members only, in recording order; one statement. */

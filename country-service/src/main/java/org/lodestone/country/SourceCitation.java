@@ -11,7 +11,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * Where a fact comes from. The original citation text is kept verbatim; the other parts are parsed from it
- * once, at write time, by {@link SourceCitationParser}.
+ * once, at write time (see {@code CountryMapper.toSource}).
  */
 @Embeddable
 public class SourceCitation {

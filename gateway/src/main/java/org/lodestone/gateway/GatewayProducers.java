@@ -8,13 +8,16 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.core.Vertx;
 
 import org.jboss.logging.Logger;
 
 import org.lodestone.gateway.config.GatewayConfig;
+import org.lodestone.gateway.execution.InflightRequests;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.SubgraphClient;
 import org.lodestone.gateway.execution.VertxSubgraphClient;
@@ -63,6 +66,8 @@ public class GatewayProducers {
                 .description("Operations answered with a cached plan").register(registry);
         FunctionCounter.builder("lodestone.gateway.plan.cache.misses", cache, PlanCache::misses)
                 .description("Operations that had to be planned").register(registry);
+        Gauge.builder("lodestone.gateway.plan.cache.size", cache, PlanCache::size)
+                .description("Plans held in the plan cache").register(registry);
         return cache;
     }
 
@@ -74,8 +79,13 @@ public class GatewayProducers {
 
     @Produces
     @Singleton
-    SubgraphClient subgraphClient(GatewayConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry registry) {
-        return new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(), config.connectTimeout(), registry);
+    SubgraphClient subgraphClient(GatewayConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry registry,
+            Tracer tracer) {
+        VertxSubgraphClient client = new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(),
+                config.connectTimeout(), registry, tracer, config.deduplicateInflight());
+        FunctionCounter.builder("lodestone.gateway.subgraph.shared", client.inflight(), InflightRequests::joined)
+                .description("Subgraph requests answered by an identical request already in flight").register(registry);
+        return client;
     }
 
     @Produces

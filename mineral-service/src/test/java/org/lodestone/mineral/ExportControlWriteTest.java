@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
+import org.lodestone.mineral.api.NewExportControl;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.service.AgreementService;
-import org.lodestone.agreement.service.AuditEventView;
+import org.lodestone.agreement.api.AuditEventView;
 import org.lodestone.agreement.service.CommitmentService;
-import org.lodestone.agreement.service.ProgressView;
+import org.lodestone.agreement.api.ProgressView;
 import org.lodestone.support.BatchByArguments;
 
 /**

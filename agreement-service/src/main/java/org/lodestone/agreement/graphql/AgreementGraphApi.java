@@ -13,6 +13,8 @@ import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.BatchByArguments;
+import org.lodestone.agreement.api.AgreementFilter;
+import org.lodestone.agreement.api.CommitmentFilter;
 
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.graphql.api.federation.link.Import;

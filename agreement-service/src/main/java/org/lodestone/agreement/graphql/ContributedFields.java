@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.service.AgreementService;
-import org.lodestone.agreement.service.AgreementView;
+import org.lodestone.agreement.api.AgreementView;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.BatchByArguments;
 

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.Visibility;
+import org.lodestone.agreement.api.AgreementFilter;
+import org.lodestone.agreement.api.CommitmentFilter;
 
 /** GraphQL input types; mapped to service commands in {@link Nodes}. */
 public final class Inputs {

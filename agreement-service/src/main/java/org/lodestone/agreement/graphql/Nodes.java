@@ -3,18 +3,18 @@ package org.lodestone.agreement.graphql;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.lodestone.agreement.service.AgreementFilter;
-import org.lodestone.agreement.service.AgreementPatchCommand;
-import org.lodestone.agreement.service.AgreementView;
-import org.lodestone.agreement.service.AuditEventView;
-import org.lodestone.agreement.service.CommitmentFilter;
+import org.lodestone.agreement.api.AgreementFilter;
+import org.lodestone.agreement.api.AgreementPatchCommand;
+import org.lodestone.agreement.api.AgreementView;
+import org.lodestone.agreement.api.AuditEventView;
+import org.lodestone.agreement.api.CommitmentFilter;
 import org.lodestone.agreement.service.CommitmentService;
-import org.lodestone.agreement.service.CommitmentView;
-import org.lodestone.agreement.service.NewAgreementCommand;
-import org.lodestone.agreement.service.NewCommitmentCommand;
-import org.lodestone.agreement.service.ProgressCommand;
-import org.lodestone.agreement.service.ProgressView;
-import org.lodestone.agreement.service.SourceView;
+import org.lodestone.agreement.api.CommitmentView;
+import org.lodestone.agreement.api.NewAgreementCommand;
+import org.lodestone.agreement.api.NewCommitmentCommand;
+import org.lodestone.agreement.api.ProgressCommand;
+import org.lodestone.agreement.api.ProgressView;
+import org.lodestone.agreement.api.SourceView;
 
 /** Service views to GraphQL nodes and GraphQL inputs to service commands, in one place. */
 final class Nodes {

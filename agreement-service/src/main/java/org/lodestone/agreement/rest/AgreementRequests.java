@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.Visibility;
-import org.lodestone.agreement.service.AgreementPatchCommand;
+import org.lodestone.agreement.api.AgreementPatchCommand;
 
 /** REST request bodies that carry more than a service command (the expected version). */
 public final class AgreementRequests {

@@ -9,14 +9,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.Visibility;
-import org.lodestone.agreement.service.AgreementFilter;
+import org.lodestone.agreement.api.AgreementFilter;
 import org.lodestone.agreement.service.AgreementService;
-import org.lodestone.agreement.service.AgreementView;
-import org.lodestone.agreement.service.AuditEventView;
+import org.lodestone.agreement.api.AgreementView;
+import org.lodestone.agreement.api.AuditEventView;
 import org.lodestone.agreement.service.CommitmentService;
-import org.lodestone.agreement.service.CommitmentView;
-import org.lodestone.agreement.service.NewAgreementCommand;
-import org.lodestone.agreement.service.NewCommitmentCommand;
+import org.lodestone.agreement.api.CommitmentView;
+import org.lodestone.agreement.api.NewAgreementCommand;
+import org.lodestone.agreement.api.NewCommitmentCommand;
+import org.lodestone.support.rest.QueryParams;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,11 +47,11 @@ public class AgreementResource {
     public List<AgreementView> list(@RestQuery String party, @RestQuery String mineral, @RestQuery String status,
             @RestQuery String visibility, @RestQuery String type, @RestQuery List<String> ids) {
         if (ids != null && !ids.isEmpty()) {
-            return agreements.findAll(Params.ids(ids)).stream().filter(a -> a != null).toList();
+            return agreements.findAll(QueryParams.list(ids)).stream().filter(a -> a != null).toList();
         }
         return agreements.list(new AgreementFilter(party, mineral,
-                Params.enumValue(AgreementStatus.class, status, "status"),
-                Params.enumValue(Visibility.class, visibility, "visibility"), type));
+                QueryParams.enumValue(AgreementStatus.class, "status", status),
+                QueryParams.enumValue(Visibility.class, "visibility", visibility), type));
     }
 
     @GET
@@ -63,7 +64,7 @@ public class AgreementResource {
     @GET
     @Path("/{id}/commitments")
     public List<CommitmentView> commitments(@RestPath String id, @RestQuery String status) {
-        CommitmentStatus wanted = Params.enumValue(CommitmentStatus.class, status, "status");
+        CommitmentStatus wanted = QueryParams.enumValue(CommitmentStatus.class, "status", status);
         agreements.get(id);
         return commitments.byAgreements(List.of(id), wanted).get(id);
     }
@@ -77,7 +78,7 @@ public class AgreementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewAgreementCommand body) {
-        AgreementView created = agreements.create(Params.body(body));
+        AgreementView created = agreements.create(QueryParams.requiredBody(body));
         return Response.created(URI.create("/agreements/" + created.id())).tag(String.valueOf(created.version()))
                 .entity(created).build();
     }
@@ -87,8 +88,8 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response patch(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             AgreementRequests.AgreementPatchRequest body) {
-        AgreementRequests.AgreementPatchRequest request = Params.body(body);
-        AgreementView updated = agreements.update(id, Params.expectedVersion(ifMatch, request.expectedVersion()),
+        AgreementRequests.AgreementPatchRequest request = QueryParams.requiredBody(body);
+        AgreementView updated = agreements.update(id, IfMatch.expectedVersion(ifMatch, request.expectedVersion()),
                 request.command());
         return Response.ok(updated).tag(String.valueOf(updated.version())).build();
     }
@@ -107,8 +108,8 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changeStatus(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             AgreementRequests.StatusChangeRequest body) {
-        AgreementRequests.StatusChangeRequest request = Params.body(body);
-        AgreementView updated = agreements.changeStatus(id, Params.expectedVersion(ifMatch, request.expectedVersion()),
+        AgreementRequests.StatusChangeRequest request = QueryParams.requiredBody(body);
+        AgreementView updated = agreements.changeStatus(id, IfMatch.expectedVersion(ifMatch, request.expectedVersion()),
                 request.status(), request.reason());
         return Response.ok(updated).tag(String.valueOf(updated.version())).build();
     }
@@ -117,7 +118,7 @@ public class AgreementResource {
     @Path("/{id}/commitments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addCommitment(@RestPath String id, NewCommitmentCommand body) {
-        CommitmentView created = commitments.add(id, Params.body(body));
+        CommitmentView created = commitments.add(id, QueryParams.requiredBody(body));
         return Response.created(URI.create("/commitments/" + created.id())).entity(created).build();
     }
 }

@@ -5,11 +5,12 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.lodestone.agreement.CommitmentStatus;
-import org.lodestone.agreement.service.CommitmentFilter;
+import org.lodestone.agreement.api.CommitmentFilter;
 import org.lodestone.agreement.service.CommitmentService;
-import org.lodestone.agreement.service.CommitmentView;
-import org.lodestone.agreement.service.ProgressCommand;
-import org.lodestone.agreement.service.ProgressView;
+import org.lodestone.agreement.api.CommitmentView;
+import org.lodestone.agreement.api.ProgressCommand;
+import org.lodestone.agreement.api.ProgressView;
+import org.lodestone.support.rest.QueryParams;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,14 +34,14 @@ public class CommitmentResource {
     public List<CommitmentView> list(@RestQuery String obligor, @RestQuery String status, @RestQuery String dueBefore,
             @RestQuery String dueWithinDays, @RestQuery String agreement) {
         return commitments.list(new CommitmentFilter(obligor,
-                Params.enumValue(CommitmentStatus.class, status, "status"), Params.date(dueBefore, "dueBefore"),
-                Params.integer(dueWithinDays, "dueWithinDays"), agreement));
+                QueryParams.enumValue(CommitmentStatus.class, "status", status), QueryParams.date("dueBefore", dueBefore),
+                QueryParams.integer("dueWithinDays", dueWithinDays), agreement));
     }
 
     @GET
     @Path("/dashboard")
     public CommitmentService.Dashboard dashboard(@RestQuery String dueWithinDays) {
-        Integer days = Params.integer(dueWithinDays, "dueWithinDays");
+        Integer days = QueryParams.integer("dueWithinDays", dueWithinDays);
         return commitments.dashboard(days == null ? 90 : days);
     }
 
@@ -61,6 +62,6 @@ public class CommitmentResource {
     @Path("/{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@RestPath String id, ProgressCommand body) {
-        return Response.status(Response.Status.CREATED).entity(commitments.reportProgress(id, Params.body(body))).build();
+        return Response.status(Response.Status.CREATED).entity(commitments.reportProgress(id, QueryParams.requiredBody(body))).build();
     }
 }

@@ -17,6 +17,14 @@ import org.lodestone.agreement.mapping.AgreementMapper;
 import org.lodestone.agreement.security.Caller;
 import org.lodestone.agreement.security.CurrentCaller;
 import org.lodestone.agreement.security.VisibilityPolicy;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.support.problem.ResourceNotFoundException;
+import org.lodestone.support.problem.ForbiddenException;
+import org.lodestone.agreement.api.AgreementFilter;
+import org.lodestone.agreement.api.AgreementPatchCommand;
+import org.lodestone.agreement.api.AgreementView;
+import org.lodestone.agreement.api.AuditEventView;
+import org.lodestone.agreement.api.NewAgreementCommand;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -86,7 +94,7 @@ public class AgreementService {
         Caller caller = currentCaller.get();
         Agreement agreement = em.find(Agreement.class, id);
         if (agreement == null || !canSee(caller, agreement)) {
-            throw new ResourceNotFoundException("Agreement", id);
+            throw new ResourceNotFoundException("Agreement " + id + " not found");
         }
         return AgreementMapper.toView(agreement);
     }
@@ -163,13 +171,13 @@ public class AgreementService {
 
     /**
      * Audit events of the given (already visible) agreements, oldest first. Admins only: everyone else gets
-     * {@link ForbiddenOperationException}, since the trail names the officials who made each change.
+     * {@link ForbiddenException}, since the trail names the officials who made each change.
      */
     @Transactional
     public Map<String, List<AuditEventView>> histories(List<String> agreementIds) {
         Caller caller = currentCaller.get();
         if (!caller.isAdmin()) {
-            throw new ForbiddenOperationException("Agreement history is visible to admins only");
+            throw new ForbiddenException("Agreement history is visible to admins only");
         }
         Map<String, List<AuditEventView>> result = new LinkedHashMap<>();
         agreementIds.forEach(id -> result.put(id, new ArrayList<>()));
@@ -289,7 +297,7 @@ public class AgreementService {
     private Agreement lockForChange(String id, int expectedVersion) {
         Agreement a = em.find(Agreement.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
-            throw new ResourceNotFoundException("Agreement", id);
+            throw new ResourceNotFoundException("Agreement " + id + " not found");
         }
         if (a.version != expectedVersion) {
             throw new VersionConflictException(id, expectedVersion, a.version);
@@ -300,7 +308,7 @@ public class AgreementService {
     private Caller requireAdmin(String what) {
         Caller caller = currentCaller.get();
         if (!caller.isAdmin()) {
-            throw new ForbiddenOperationException("Only admins may " + what);
+            throw new ForbiddenException("Only admins may " + what);
         }
         return caller;
     }

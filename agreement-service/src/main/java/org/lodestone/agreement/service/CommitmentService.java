@@ -24,6 +24,15 @@ import org.lodestone.agreement.mapping.AgreementMapper;
 import org.lodestone.agreement.security.Caller;
 import org.lodestone.agreement.security.CurrentCaller;
 import org.lodestone.agreement.security.VisibilityPolicy;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.support.problem.ResourceNotFoundException;
+import org.lodestone.support.problem.ForbiddenException;
+import org.lodestone.agreement.api.AgreementView;
+import org.lodestone.agreement.api.CommitmentFilter;
+import org.lodestone.agreement.api.CommitmentView;
+import org.lodestone.agreement.api.NewCommitmentCommand;
+import org.lodestone.agreement.api.ProgressCommand;
+import org.lodestone.agreement.api.ProgressView;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -154,7 +163,7 @@ public class CommitmentService {
     public CommitmentView get(String id) {
         CommitmentView view = findAll(List.of(id)).get(0);
         if (view == null) {
-            throw new ResourceNotFoundException("Commitment", id);
+            throw new ResourceNotFoundException("Commitment " + id + " not found");
         }
         return view;
     }
@@ -176,11 +185,11 @@ public class CommitmentService {
     public CommitmentView add(String agreementId, NewCommitmentCommand cmd) {
         Caller caller = currentCaller.get();
         if (!caller.isAdmin()) {
-            throw new ForbiddenOperationException("Only admins may add commitments");
+            throw new ForbiddenException("Only admins may add commitments");
         }
         Agreement agreement = em.find(Agreement.class, agreementId);
         if (agreement == null) {
-            throw new ResourceNotFoundException("Agreement", agreementId);
+            throw new ResourceNotFoundException("Agreement " + agreementId + " not found");
         }
         validator.validateCommitment(cmd, List.of(agreement.parties), agreement.signedOn);
         Commitment c = new Commitment();
@@ -213,10 +222,10 @@ public class CommitmentService {
         Commitment c = em.find(Commitment.class, commitmentId);
         Agreement agreement = c == null ? null : em.find(Agreement.class, c.agreementId);
         if (c == null || !visibility.canSee(caller, agreement.visibility, agreement.parties)) {
-            throw new ResourceNotFoundException("Commitment", commitmentId);
+            throw new ResourceNotFoundException("Commitment " + commitmentId + " not found");
         }
         if (!caller.isAdmin() && !caller.isMemberOf(c.obligor)) {
-            throw new ForbiddenOperationException("Only admins and members from the obligor country (" + c.obligor
+            throw new ForbiddenException("Only admins and members from the obligor country (" + c.obligor
                     + ") may report progress on commitment " + commitmentId);
         }
         validator.validateProgress(cmd, c.targetQuantity != null, c.targetAmount != null, agreement.signedOn, today());

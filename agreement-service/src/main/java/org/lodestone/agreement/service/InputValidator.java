@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.lodestone.agreement.AgreementStatus;
+import org.lodestone.support.problem.FieldError;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.agreement.api.AgreementPatchCommand;
+import org.lodestone.agreement.api.NewAgreementCommand;
+import org.lodestone.agreement.api.NewCommitmentCommand;
+import org.lodestone.agreement.api.ProgressCommand;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,21 +33,21 @@ public class InputValidator {
     public void validateNew(NewAgreementCommand cmd) {
         List<FieldError> errors = new ArrayList<>();
         if (cmd.id() != null && !cmd.id().matches("[A-Za-z0-9][A-Za-z0-9_-]{2,63}")) {
-            errors.add(new FieldError("id", "must be 3-64 letters, digits, '-' or '_'"));
+            errors.add(FieldError.of("id", "must be 3-64 letters, digits, '-' or '_'"));
         }
         requireText(errors, "title", cmd.title(), MAX_SHORT);
         requireText(errors, "type", cmd.type(), 40);
         checkParties(errors, cmd.parties(), true);
         checkMinerals(errors, cmd.minerals());
         if (cmd.visibility() == null) {
-            errors.add(new FieldError("visibility", "is required (PUBLIC, COALITION or PARTIES)"));
+            errors.add(FieldError.of("visibility", "is required (PUBLIC, COALITION or PARTIES)"));
         }
         AgreementStatus status = cmd.status() == null ? AgreementStatus.DRAFT : cmd.status();
         if (status.ordinal() > AgreementStatus.IN_FORCE.ordinal()) {
-            errors.add(new FieldError("status", "a new agreement starts as DRAFT, NEGOTIATING, SIGNED or IN_FORCE"));
+            errors.add(FieldError.of("status", "a new agreement starts as DRAFT, NEGOTIATING, SIGNED or IN_FORCE"));
         }
         if (status.isSigned() && cmd.signedOn() == null) {
-            errors.add(new FieldError("signedOn", "is required for a " + status + " agreement"));
+            errors.add(FieldError.of("signedOn", "is required for a " + status + " agreement"));
         }
         optionalText(errors, "summary", cmd.summary(), MAX_TEXT);
         requireText(errors, "source", cmd.source(), MAX_TEXT);
@@ -53,7 +59,7 @@ public class InputValidator {
         if (patch.title() == null && patch.type() == null && patch.parties() == null && patch.minerals() == null
                 && patch.signedOn() == null && patch.visibility() == null && patch.summary() == null
                 && patch.source() == null) {
-            errors.add(new FieldError("input", "names no field to change"));
+            errors.add(FieldError.of("input", "names no field to change"));
         }
         if (patch.title() != null) {
             requireText(errors, "title", patch.title(), MAX_SHORT);
@@ -68,7 +74,7 @@ public class InputValidator {
             checkMinerals(errors, patch.minerals());
         }
         if (patch.signedOn() != null && earliestDue != null && earliestDue.isBefore(patch.signedOn())) {
-            errors.add(new FieldError("signedOn", "is after the due date " + earliestDue + " of one of its commitments"));
+            errors.add(FieldError.of("signedOn", "is after the due date " + earliestDue + " of one of its commitments"));
         }
         optionalText(errors, "summary", patch.summary(), MAX_TEXT);
         if (patch.source() != null) {
@@ -80,41 +86,41 @@ public class InputValidator {
     public void validateCommitment(NewCommitmentCommand cmd, List<String> parties, LocalDate signedOn) {
         List<FieldError> errors = new ArrayList<>();
         if (!reference.isCountry(cmd.obligor())) {
-            errors.add(new FieldError("obligor", "unknown country code '" + cmd.obligor()
+            errors.add(FieldError.of("obligor", "unknown country code '" + cmd.obligor()
                     + "' (ISO 3166-1 alpha-2 upper case, or EU)"));
         } else if (!parties.contains(cmd.obligor())) {
-            errors.add(new FieldError("obligor", "'" + cmd.obligor() + "' is not a party to the agreement " + parties));
+            errors.add(FieldError.of("obligor", "'" + cmd.obligor() + "' is not a party to the agreement " + parties));
         }
         requireText(errors, "kind", cmd.kind(), 40);
         requireText(errors, "description", cmd.description(), MAX_TEXT);
         if (cmd.mineral() != null && !reference.isMineral(cmd.mineral())) {
-            errors.add(new FieldError("mineral", "unknown mineral id '" + cmd.mineral() + "'"));
+            errors.add(FieldError.of("mineral", "unknown mineral id '" + cmd.mineral() + "'"));
         }
         if (cmd.targetQuantity() != null && cmd.targetAmount() != null) {
-            errors.add(new FieldError("targetAmount", "a commitment has a target quantity or a target amount, not both"));
+            errors.add(FieldError.of("targetAmount", "a commitment has a target quantity or a target amount, not both"));
         }
         checkNonNegative(errors, "targetQuantity", cmd.targetQuantity());
         checkNonNegative(errors, "targetAmount", cmd.targetAmount());
         if (cmd.targetQuantity() != null && isBlank(cmd.unit())) {
-            errors.add(new FieldError("unit", "is required with targetQuantity"));
+            errors.add(FieldError.of("unit", "is required with targetQuantity"));
         }
         if (cmd.targetQuantity() == null && !isBlank(cmd.unit())) {
-            errors.add(new FieldError("unit", "is only meaningful with targetQuantity"));
+            errors.add(FieldError.of("unit", "is only meaningful with targetQuantity"));
         }
         if (cmd.targetAmount() != null && isBlank(cmd.currency())) {
-            errors.add(new FieldError("currency", "is required with targetAmount"));
+            errors.add(FieldError.of("currency", "is required with targetAmount"));
         }
         if (cmd.targetAmount() == null && !isBlank(cmd.currency())) {
-            errors.add(new FieldError("currency", "is only meaningful with targetAmount"));
+            errors.add(FieldError.of("currency", "is only meaningful with targetAmount"));
         }
         if (!isBlank(cmd.currency()) && !isCurrency(cmd.currency())) {
-            errors.add(new FieldError("currency", "unknown ISO 4217 currency '" + cmd.currency() + "'"));
+            errors.add(FieldError.of("currency", "unknown ISO 4217 currency '" + cmd.currency() + "'"));
         }
         if (cmd.unit() != null && cmd.unit().length() > 80) {
-            errors.add(new FieldError("unit", "is longer than 80 characters"));
+            errors.add(FieldError.of("unit", "is longer than 80 characters"));
         }
         if (cmd.dueOn() != null && signedOn != null && cmd.dueOn().isBefore(signedOn)) {
-            errors.add(new FieldError("dueOn", "is before the agreement's signing date " + signedOn));
+            errors.add(FieldError.of("dueOn", "is before the agreement's signing date " + signedOn));
         }
         throwIfAny(errors);
     }
@@ -125,29 +131,29 @@ public class InputValidator {
         checkNonNegative(errors, "quantity", cmd.quantity());
         checkNonNegative(errors, "amount", cmd.amount());
         if (cmd.asOf() == null) {
-            errors.add(new FieldError("asOf", "is required"));
+            errors.add(FieldError.of("asOf", "is required"));
         } else {
             if (cmd.asOf().isAfter(today)) {
-                errors.add(new FieldError("asOf", "is in the future"));
+                errors.add(FieldError.of("asOf", "is in the future"));
             }
             if (signedOn != null && cmd.asOf().isBefore(signedOn)) {
-                errors.add(new FieldError("asOf", "is before the agreement's signing date " + signedOn));
+                errors.add(FieldError.of("asOf", "is before the agreement's signing date " + signedOn));
             }
         }
         if (quantityTarget && cmd.quantity() == null) {
-            errors.add(new FieldError("quantity", "is required: the commitment's target is a quantity"));
+            errors.add(FieldError.of("quantity", "is required: the commitment's target is a quantity"));
         }
         if (amountTarget && cmd.amount() == null) {
-            errors.add(new FieldError("amount", "is required: the commitment's target is an amount"));
+            errors.add(FieldError.of("amount", "is required: the commitment's target is an amount"));
         }
         if (!quantityTarget && cmd.quantity() != null) {
-            errors.add(new FieldError("quantity", "the commitment has no quantity target"));
+            errors.add(FieldError.of("quantity", "the commitment has no quantity target"));
         }
         if (!amountTarget && cmd.amount() != null) {
-            errors.add(new FieldError("amount", "the commitment has no amount target"));
+            errors.add(FieldError.of("amount", "the commitment has no amount target"));
         }
         if (!quantityTarget && !amountTarget && isBlank(cmd.note())) {
-            errors.add(new FieldError("note", "is required for a commitment without a quantified target"));
+            errors.add(FieldError.of("note", "is required for a commitment without a quantified target"));
         }
         optionalText(errors, "note", cmd.note(), MAX_TEXT);
         throwIfAny(errors);
@@ -156,53 +162,53 @@ public class InputValidator {
     private void checkParties(List<FieldError> errors, List<String> parties, boolean required) {
         if (parties == null || parties.isEmpty()) {
             if (required) {
-                errors.add(new FieldError("parties", "needs at least one party"));
+                errors.add(FieldError.of("parties", "needs at least one party"));
             }
             return;
         }
         Set<String> seen = new HashSet<>();
         for (String code : parties) {
             if (!reference.isCountry(code)) {
-                errors.add(new FieldError("parties", "unknown country code '" + code
+                errors.add(FieldError.of("parties", "unknown country code '" + code
                         + "' (ISO 3166-1 alpha-2 upper case, or EU)"));
             } else if (!seen.add(code)) {
-                errors.add(new FieldError("parties", "'" + code + "' is listed twice"));
+                errors.add(FieldError.of("parties", "'" + code + "' is listed twice"));
             }
         }
     }
 
     private void checkMinerals(List<FieldError> errors, List<String> minerals) {
         if (minerals == null) {
-            errors.add(new FieldError("minerals", "is required (may be empty)"));
+            errors.add(FieldError.of("minerals", "is required (may be empty)"));
             return;
         }
         Set<String> seen = new HashSet<>();
         for (String id : minerals) {
             if (!reference.isMineral(id)) {
-                errors.add(new FieldError("minerals", "unknown mineral id '" + id + "'"));
+                errors.add(FieldError.of("minerals", "unknown mineral id '" + id + "'"));
             } else if (!seen.add(id)) {
-                errors.add(new FieldError("minerals", "'" + id + "' is listed twice"));
+                errors.add(FieldError.of("minerals", "'" + id + "' is listed twice"));
             }
         }
     }
 
     private static void checkNonNegative(List<FieldError> errors, String field, Double value) {
         if (value != null && (value.isNaN() || value.isInfinite() || value < 0)) {
-            errors.add(new FieldError(field, "must be a finite number >= 0"));
+            errors.add(FieldError.of(field, "must be a finite number >= 0"));
         }
     }
 
     private static void requireText(List<FieldError> errors, String field, String value, int max) {
         if (isBlank(value)) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(FieldError.of(field, "is required"));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, "is longer than " + max + " characters"));
+            errors.add(FieldError.of(field, "is longer than " + max + " characters"));
         }
     }
 
     private static void optionalText(List<FieldError> errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "is longer than " + max + " characters"));
+            errors.add(FieldError.of(field, "is longer than " + max + " characters"));
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lodestone.agreement.AgreementStatus;
+import org.lodestone.agreement.api.AgreementView;
+import org.lodestone.agreement.api.CommitmentView;
 
 import jakarta.enterprise.context.RequestScoped;
 

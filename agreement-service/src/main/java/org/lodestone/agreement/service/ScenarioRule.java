@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.lodestone.agreement.AgreementStatus;
+import org.lodestone.agreement.api.AgreementView;
+import org.lodestone.agreement.api.CommitmentView;
 
 /**
  * Which agreements and commitments matter to a coalition member hit by a hypothetical export control

@@ -27,8 +27,8 @@ import org.lodestone.country.service.CountryCodes;
 import org.lodestone.country.service.CountryService;
 import org.lodestone.country.service.DependenceService;
 import org.lodestone.country.service.ImportDependenceService;
-import org.lodestone.country.service.InvalidInputException;
 import org.lodestone.support.BatchByArguments;
+import org.lodestone.support.problem.InvalidInputException;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -88,7 +88,7 @@ public class CountryGraphQLApi {
     @Description("A country by code (ISO 3166-1 alpha-2, EU, ROW, WORLD); null when unknown.")
     public CountryView country(@Id @NonNull String code) {
         if (!CountryCodes.isWellFormedKey(code)) {
-            throw new InvalidInputException("code", "'" + code + "' is not an upper-case ISO 3166-1 alpha-2 code");
+            throw InvalidInputException.of("code", "'" + code + "' is not an upper-case ISO 3166-1 alpha-2 code");
         }
         return countries.find(code).orElse(null);
     }

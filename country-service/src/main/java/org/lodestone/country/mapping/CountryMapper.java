@@ -1,5 +1,6 @@
 package org.lodestone.country.mapping;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.lodestone.country.Country;
@@ -11,6 +12,8 @@ import org.lodestone.country.api.DependenceIndicatorView;
 import org.lodestone.country.api.MineralRef;
 import org.lodestone.country.api.PolicyMeasureView;
 import org.lodestone.country.api.SourceView;
+import org.lodestone.support.citation.Citation;
+import org.lodestone.support.citation.CitationParser;
 
 /** The one place entities become API records. */
 public final class CountryMapper {
@@ -39,5 +42,21 @@ public final class CountryMapper {
         }
         return new SourceView(source.citation, source.publisher, source.title, source.year, source.url,
                 source.refs == null ? List.of() : List.copyOf(source.refs));
+    }
+
+    /** Parses a citation once, at write time, into the parts the database keeps; null for a blank citation. */
+    public static SourceCitation toSource(String citationText) {
+        Citation parsed = CitationParser.parse(citationText);
+        if (parsed == null) {
+            return null;
+        }
+        SourceCitation source = new SourceCitation();
+        source.citation = parsed.citation();
+        source.publisher = parsed.publisher();
+        source.title = parsed.title();
+        source.year = parsed.year();
+        source.url = parsed.url();
+        source.refs = new ArrayList<>(parsed.refs());
+        return source;
     }
 }

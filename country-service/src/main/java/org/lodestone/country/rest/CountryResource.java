@@ -28,7 +28,8 @@ import org.lodestone.country.api.PolicyMeasureView;
 import org.lodestone.country.service.CountryCodes;
 import org.lodestone.country.service.CountryService;
 import org.lodestone.country.service.DependenceService;
-import org.lodestone.country.service.InvalidInputException;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.support.rest.QueryParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -64,7 +65,7 @@ public class CountryResource {
     @Path("/{code}/dependencies")
     public List<DependenceIndicatorView> dependencies(@RestPath String code, @RestQuery String mineral,
             @RestQuery String indicator) {
-        return dependences.forCountry(code, blankToNull(mineral), blankToNull(indicator));
+        return dependences.forCountry(code, QueryParams.text(mineral), QueryParams.text(indicator));
     }
 
     @POST
@@ -88,15 +89,11 @@ public class CountryResource {
     private static List<String> parseCodes(String codes) {
         List<String> parsed = Arrays.stream(codes.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
         if (parsed.isEmpty()) {
-            throw new InvalidInputException("codes", "give at least one country code, e.g. codes=US,JP");
+            throw InvalidInputException.of("codes", "give at least one country code, e.g. codes=US,JP");
         }
         parsed.stream().filter(c -> !CountryCodes.isWellFormedKey(c)).findFirst().ifPresent(bad -> {
-            throw new InvalidInputException("codes", "'" + bad + "' is not an upper-case ISO 3166-1 alpha-2 code");
+            throw InvalidInputException.of("codes", "'" + bad + "' is not an upper-case ISO 3166-1 alpha-2 code");
         });
         return parsed;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.lodestone.country.api.DependenceIndicatorView;
 import org.lodestone.country.service.DependenceService;
+import org.lodestone.support.rest.QueryParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -30,16 +31,12 @@ public class DependenceResource {
     @Operation(summary = "List dependence indicators, filtered by country, mineral and indicator")
     public List<DependenceIndicatorView> list(@RestQuery String country, @RestQuery String mineral,
             @RestQuery String indicator) {
-        return dependences.search(blankToNull(country), blankToNull(mineral), blankToNull(indicator));
+        return dependences.search(QueryParams.text(country), QueryParams.text(mineral), QueryParams.text(indicator));
     }
 
     @GET
     @Path("/{id}")
     public DependenceIndicatorView get(@RestPath long id) {
         return dependences.get(id);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -19,9 +19,9 @@ import org.lodestone.country.Country;
 import org.lodestone.country.DependenceIndicator;
 import org.lodestone.country.PolicyMeasure;
 import org.lodestone.country.SeedImport;
-import org.lodestone.country.SourceCitationParser;
 import org.lodestone.country.ValueQualifier;
 import org.lodestone.country.config.CountryServiceConfig;
+import org.lodestone.country.mapping.CountryMapper;
 import org.lodestone.support.CsvTable;
 
 import io.quarkus.runtime.StartupEvent;
@@ -101,7 +101,7 @@ public class SeedImporter {
         country.groups = groups == null || groups.isBlank() ? new ArrayList<>()
                 : new ArrayList<>(Arrays.stream(groups.split(";")).map(String::strip).filter(g -> !g.isEmpty()).toList());
         country.chinaDependenceSummary = emptyToNull(row.get("china_dependence_summary"));
-        country.summarySource = SourceCitationParser.parse(row.get("sources"));
+        country.summarySource = CountryMapper.toSource(row.get("sources"));
         return country;
     }
 
@@ -121,7 +121,7 @@ public class SeedImporter {
         indicator.unit = emptyToNull(row.get("unit"));
         indicator.period = emptyToNull(row.get("period"));
         indicator.note = emptyToNull(row.get("note"));
-        indicator.source = SourceCitationParser.parse(required(row, "source"));
+        indicator.source = CountryMapper.toSource(required(row, "source"));
         indicator.recordedBy = "seed";
         indicator.recordedAt = Instant.now();
         return indicator;
@@ -136,7 +136,7 @@ public class SeedImporter {
         measure.unit = indicator.unit;
         measure.period = indicator.period;
         measure.note = indicator.note;
-        measure.source = SourceCitationParser.parse(indicator.source.citation);
+        measure.source = CountryMapper.toSource(indicator.source.citation);
         measure.indicatorId = indicator.id;
         return measure;
     }

@@ -15,6 +15,7 @@ import org.lodestone.country.Country;
 import org.lodestone.country.CountryRepository;
 import org.lodestone.country.api.CountryView;
 import org.lodestone.country.mapping.CountryMapper;
+import org.lodestone.support.problem.ResourceNotFoundException;
 
 @ApplicationScoped
 @Transactional
@@ -32,7 +33,7 @@ public class CountryService {
     }
 
     public CountryView get(String code) {
-        return find(code).orElseThrow(() -> new UnknownKeyException("country", code));
+        return find(code).orElseThrow(() -> new ResourceNotFoundException("country", code));
     }
 
     public boolean exists(String code) {

@@ -14,11 +14,12 @@ import jakarta.transaction.Transactional;
 import org.lodestone.country.DependenceIndicator;
 import org.lodestone.country.DependenceIndicatorRepository;
 import org.lodestone.country.PolicyMeasureRepository;
-import org.lodestone.country.SourceCitationParser;
 import org.lodestone.country.api.DependenceIndicatorView;
 import org.lodestone.country.api.NewDependenceIndicator;
 import org.lodestone.country.api.PolicyMeasureView;
 import org.lodestone.country.mapping.CountryMapper;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.support.problem.ResourceNotFoundException;
 
 /** Dependence indicators and policy measures per country. */
 @ApplicationScoped
@@ -55,7 +56,7 @@ public class DependenceService {
 
     public DependenceIndicatorView get(long id) {
         return indicators.findByIdOptional(id).map(CountryMapper::toView)
-                .orElseThrow(() -> new UnknownKeyException("dependence indicator", id));
+                .orElseThrow(() -> new ResourceNotFoundException("dependence indicator", id));
     }
 
     public List<PolicyMeasureView> policyMeasures(String countryCode) {
@@ -75,11 +76,11 @@ public class DependenceService {
     @RolesAllowed({ "analyst", "admin" })
     public DependenceIndicatorView record(String countryCode, NewDependenceIndicator input, String recordedBy) {
         if (!CountryCodes.isAssignable(countryCode) || !countries.exists(countryCode)) {
-            throw new InvalidInputException("countryCode", "unknown country code '" + countryCode
+            throw InvalidInputException.of("countryCode", "unknown country code '" + countryCode
                     + "' (expected an ISO 3166-1 alpha-2 code or EU that this service knows)");
         }
         if (input.unit().strip().startsWith("%") && input.value() > 100) {
-            throw new InvalidInputException("value", "a percentage cannot exceed 100");
+            throw InvalidInputException.of("value", "a percentage cannot exceed 100");
         }
         DependenceIndicator row = new DependenceIndicator();
         row.countryCode = countryCode;
@@ -92,7 +93,7 @@ public class DependenceService {
         row.unit = input.unit().strip();
         row.period = input.period().strip();
         row.note = input.note();
-        row.source = SourceCitationParser.parse(input.source());
+        row.source = CountryMapper.toSource(input.source());
         row.recordedBy = recordedBy;
         row.recordedAt = Instant.now();
         indicators.persist(row);
@@ -101,7 +102,7 @@ public class DependenceService {
 
     private void requireCountry(String countryCode) {
         if (!countries.exists(countryCode)) {
-            throw new UnknownKeyException("country", countryCode);
+            throw new ResourceNotFoundException("country", countryCode);
         }
     }
 

@@ -36,7 +36,7 @@ public class ImportDependenceService {
     public List<List<ImportDependenceView>> forCountries(List<String> countryCodes) {
         Map<String, Map<String, Figures>> byCountry = new LinkedHashMap<>();
         countryCodes.forEach(code -> byCountry.put(code, new LinkedHashMap<>()));
-        indicators.findByIndicators(countryCodes.stream().distinct().toList(), null, INDICATORS)
+        indicators.findByIndicators(countryCodes.stream().distinct().toList(), INDICATORS)
                 .forEach(row -> byCountry.get(row.countryCode)
                         .computeIfAbsent(row.mineralId, m -> new Figures()).add(row));
         return countryCodes.stream().map(code -> byCountry.get(code).entrySet().stream()

@@ -19,6 +19,10 @@ final class Jwts {
     private Jwts() {
     }
 
+    static Map<String, Object> header(String token) {
+        return JsonPath.from(new String(DECODER.decode(token.split("\\.")[0]), StandardCharsets.UTF_8)).getMap("$");
+    }
+
     static Map<String, Object> claims(String token) {
         return JsonPath.from(new String(DECODER.decode(token.split("\\.")[1]), StandardCharsets.UTF_8)).getMap("$");
     }

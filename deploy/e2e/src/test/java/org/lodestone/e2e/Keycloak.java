@@ -15,6 +15,9 @@ public final class Keycloak {
     public static final String PASSWORD = "demo-password";
     public static final String CLIENT = "coalition-cli";
 
+    /** A cached token is reused while it has at least this long to live (realm access tokens live 5 minutes). */
+    private static final long MIN_REMAINING_SECONDS = 60;
+
     private final String baseUrl;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
@@ -22,13 +25,36 @@ public final class Keycloak {
         this.baseUrl = baseUrl;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public String tokenEndpoint() {
         return baseUrl + "/realms/coalition/protocol/openid-connect/token";
     }
 
-    /** An access token for a demo user, fetched once per run (they live 15 minutes, longer than the suite). */
+    /** An access token for a demo user, reused until it comes within a minute of its expiry. */
     public String token(String username) {
-        return tokens.computeIfAbsent(username, this::passwordGrant);
+        return tokens.compute(username, (name, cached) -> cached != null && remainingSeconds(cached) >= MIN_REMAINING_SECONDS
+                ? cached : passwordGrant(name));
+    }
+
+    /** Drops every cached token, e.g. after the realm's signing key changed. */
+    public void forgetTokens() {
+        tokens.clear();
+    }
+
+    private static long remainingSeconds(String token) {
+        return ((Number) Jwts.claims(token).get("exp")).longValue() - System.currentTimeMillis() / 1000;
+    }
+
+    /** An access token of Keycloak's bootstrap admin (master realm), for the admin REST API. */
+    public String adminToken() {
+        return given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(baseUrl + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
     }
 
     private String passwordGrant(String username) {
@@ -47,11 +73,7 @@ public final class Keycloak {
      * access tokens to {@code seconds} through the admin API, a token is issued, and the lifespan is put back.
      */
     public String shortLivedToken(String username, int seconds) {
-        String admin = given().contentType(ContentType.URLENC)
-                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
-                .post(baseUrl + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String admin = adminToken();
         String clients = baseUrl + "/admin/realms/coalition/clients";
         JsonPath found = given().auth().oauth2(admin).queryParam("clientId", CLIENT).get(clients)
                 .then().statusCode(200).extract().jsonPath();

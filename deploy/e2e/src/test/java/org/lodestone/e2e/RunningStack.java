@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.lodestone.localstack.LocalStack;
+import org.lodestone.localstack.OtlpTraceReceiver;
 import org.lodestone.localstack.StackSettings;
 
 /**
@@ -34,6 +35,7 @@ public final class RunningStack implements BeforeAllCallback {
     private static Throwable bootFailure;
     private static Keycloak keycloak;
     private static Graphql graphql;
+    private static OtlpTraceReceiver traces;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -51,6 +53,11 @@ public final class RunningStack implements BeforeAllCallback {
 
     public static Graphql graphql() {
         return graphql;
+    }
+
+    /** The OTLP receiver every service and the gateway of the stack export their spans to. */
+    public static OtlpTraceReceiver traces() {
+        return traces;
     }
 
     /** A Keycloak-signed jp-member token with a lifespan of a few seconds, issued when the stack booted. */
@@ -83,7 +90,9 @@ public final class RunningStack implements BeforeAllCallback {
             throw new UncheckedIOException(e);
         }
         StackSettings.Ports ports = freePorts();
-        StackSettings settings = new StackSettings(home, repository, ports, Optional.empty(), "256m");
+        traces = OtlpTraceReceiver.start(0);
+        StackSettings settings = new StackSettings(home, repository, ports, Optional.empty(), "256m")
+                .withTracesEndpoint(traces.endpoint());
         step("booting the stack (data " + home + ", ports " + ports + ")");
         long started = System.nanoTime();
         LocalStack booted = new LocalStack(settings, line -> System.out.println("    [stack] " + line));

@@ -55,11 +55,27 @@ public final class LocalStackCommand {
         }
         System.out.println("Lodestone local stack: data in " + settings.home() + " (set LODESTONE_HOME to change), logs in "
                 + settings.logs());
+        OtlpTraceReceiver receiver = null;
+        TracePrinter printer = null;
+        if ("print".equalsIgnoreCase(System.getenv().getOrDefault("LODESTONE_TRACES", ""))) {
+            int port = otlpPort(System.getenv().get("LODESTONE_OTLP_PORT"));
+            receiver = OtlpTraceReceiver.start(port);
+            printer = new TracePrinter(receiver, System.out);
+            settings = settings.withTracesEndpoint(receiver.endpoint());
+            System.out.println("traces: OTLP/HTTP receiver on " + receiver.endpoint()
+                    + "; each request's trace is printed as a span tree");
+        }
         LocalStack stack = new LocalStack(settings, System.out::println);
+        OtlpTraceReceiver tracesReceiver = receiver;
+        TracePrinter tracesPrinter = printer;
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             System.out.println("shutting down (reverse order)...");
             stack.stop();
+            if (tracesPrinter != null) {
+                tracesPrinter.close();
+                tracesReceiver.close();
+            }
             deleteQuietly(pidFile);
             System.out.println("stopped.");
             stopped.countDown();
@@ -140,6 +156,17 @@ public final class LocalStackCommand {
         System.out.println("stopped.");
     }
 
+    private static int otlpPort(String value) {
+        if (value == null || value.isBlank()) {
+            return 4318;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new StackException("LODESTONE_OTLP_PORT must be a port number, got '" + value + "'");
+        }
+    }
+
     private static Optional<ProcessHandle> launcherFrom(Path pidFile) {
         return processFrom(pidFile).filter(p -> p.pid() != ProcessHandle.current().pid())
                 .filter(p -> p.info().command().map(c -> c.contains("java")).orElse(true));
@@ -176,6 +203,7 @@ public final class LocalStackCommand {
         System.out.println("""
 
                 Lodestone is running.
+                  Console            %s/  (sign in as a demo user below; GraphQL explorer at %s/explorer)
                   GraphQL gateway    %s/graphql
                   country-service    http://localhost:%d   mineral-service http://localhost:%d   agreement-service http://localhost:%d
                   Keycloak           %s  (realm "coalition"; admin console: admin / admin, local only)
@@ -195,7 +223,7 @@ public final class LocalStackCommand {
                     -d '{"query":"{ me { username country { code name } roles } countries(coalitionOnly: true) { code name } }"}'
 
                 Ctrl-C stops everything (or, from another terminal: java -jar deploy/local-stack/target/local-stack.jar stop).
-                """.formatted(gateway, ports.country(), ports.mineral(), ports.agreement(), keycloak,
+                """.formatted(gateway, gateway, gateway, ports.country(), ports.mineral(), ports.agreement(), keycloak,
                 settings.externalDatabase().map(StackSettings.ExternalDatabase::jdbcUrl)
                         .orElse("jdbc:postgresql://localhost:" + ports.postgres() + "/{country,mineral,agreement}  user lodestone / lodestone"),
                 settings.logs(), users.toString().trim(), settings.issuer(), gateway));

@@ -14,9 +14,20 @@ import java.util.Optional;
  * @param ports listening port of each component
  * @param externalDatabase a PostgreSQL server to use instead of the embedded one
  * @param serviceHeap {@code -Xmx} value for each service and the gateway
+ * @param tracesEndpoint an OTLP/HTTP receiver the services and the gateway export their spans to; empty: no tracing
  */
 public record StackSettings(Path home, Path repository, Ports ports, Optional<ExternalDatabase> externalDatabase,
-        String serviceHeap) {
+        String serviceHeap, Optional<String> tracesEndpoint) {
+
+    public StackSettings(Path home, Path repository, Ports ports, Optional<ExternalDatabase> externalDatabase,
+            String serviceHeap) {
+        this(home, repository, ports, externalDatabase, serviceHeap, Optional.empty());
+    }
+
+    /** The same settings, with spans exported to the OTLP/HTTP receiver at {@code endpoint}. */
+    public StackSettings withTracesEndpoint(String endpoint) {
+        return new StackSettings(home, repository, ports, externalDatabase, serviceHeap, Optional.of(endpoint));
+    }
 
     /** Ports of the stack; the defaults are the ones DESIGN.md and the README name. */
     public record Ports(int postgres, int keycloak, int country, int mineral, int agreement, int gateway) {

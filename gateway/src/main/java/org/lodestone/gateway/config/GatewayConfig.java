@@ -27,6 +27,13 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /**
+     * Identical subgraph requests in flight at the same time (same subgraph, same body, same Authorization header)
+     * share one upstream call. Never across callers with different tokens.
+     */
+    @WithDefault("true")
+    boolean deduplicateInflight();
+
     Limits limits();
 
     /** Always add the query plan to {@code extensions.queryPlan} (otherwise only on the debug header). */

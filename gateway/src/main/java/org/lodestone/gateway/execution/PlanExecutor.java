@@ -112,9 +112,14 @@ public final class PlanExecutor {
                         List<?> list = entities instanceof List<?> l ? l : List.of();
                         for (int i = 0; i < targets.byRepresentation.size(); i++) {
                             Object entity = i < list.size() ? list.get(i) : null;
-                            for (JumpTargets.Target target : targets.byRepresentation.get(i)) {
+                            List<JumpTargets.Target> sameEntity = targets.byRepresentation.get(i);
+                            for (int t = 0; t < sameEntity.size(); t++) {
+                                JumpTargets.Target target = sameEntity.get(t);
                                 if (entity instanceof Map<?, ?> map) {
-                                    Map<String, Object> copy = JsonTrees.deepCopy(cast(map));
+                                    // This answer is ours alone: the last object reached takes it as is, the
+                                    // others (the same entity reached by several paths) take copies.
+                                    Map<String, Object> copy = t == sameEntity.size() - 1 ? cast(map)
+                                            : JsonTrees.deepCopy(cast(map));
                                     // An @interfaceObject subgraph answers with the interface name; keep the concrete one.
                                     if (targets.jump.typeName().equals(copy.get("__typename"))
                                             && target.object().get("__typename") != null) {

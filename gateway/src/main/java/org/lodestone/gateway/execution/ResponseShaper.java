@@ -1,6 +1,8 @@
 package org.lodestone.gateway.execution;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,8 @@ public final class ResponseShaper {
     private final GraphQLSchema schema;
     private final Function<String, Set<String>> possibleTypes;
     private final List<Map<String, Object>> errors;
+    /** Keyed by the selection list's identity: selection lists are not rebuilt while one response is shaped. */
+    private final Map<List<Selection>, Map<String, List<CollectedField>>> collected = new IdentityHashMap<>();
 
     private ResponseShaper(GraphQLSchema schema, Function<String, Set<String>> possibleTypes,
             List<Map<String, Object>> errors) {
@@ -57,14 +61,39 @@ public final class ResponseShaper {
         return new Shaped(shaped, shaper.errors);
     }
 
+    /** The fields one selection set asks of one object type, merged by response key: the same for every list item. */
+    private record CollectedField(String key, FieldSelection first, List<Selection> subSelections) {
+    }
+
+    private List<CollectedField> fieldsOf(GraphQLObjectType type, List<Selection> selections) {
+        return collected.computeIfAbsent(selections, s -> new HashMap<>()).computeIfAbsent(type.getName(), name -> {
+            Map<String, List<FieldSelection>> fields = new LinkedHashMap<>();
+            collectFields(type, selections, fields);
+            List<CollectedField> result = new ArrayList<>(fields.size());
+            for (Map.Entry<String, List<FieldSelection>> entry : fields.entrySet()) {
+                List<FieldSelection> same = entry.getValue();
+                List<Selection> subSelections;
+                if (same.size() == 1) {
+                    subSelections = same.get(0).selections();
+                } else {
+                    subSelections = new ArrayList<>();
+                    for (FieldSelection field : same) {
+                        subSelections.addAll(field.selections());
+                    }
+                }
+                result.add(new CollectedField(entry.getKey(), same.get(0), subSelections));
+            }
+            return result;
+        });
+    }
+
     private Object completeObject(GraphQLObjectType type, List<Selection> selections, Map<String, Object> source,
             List<Object> path) {
-        Map<String, List<FieldSelection>> fields = new LinkedHashMap<>();
-        collectFields(type, selections, fields);
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (Map.Entry<String, List<FieldSelection>> entry : fields.entrySet()) {
-            String key = entry.getKey();
-            FieldSelection first = entry.getValue().get(0);
+        List<CollectedField> fields = fieldsOf(type, selections);
+        Map<String, Object> result = new LinkedHashMap<>(Math.max(4, fields.size() * 2));
+        for (CollectedField entry : fields) {
+            String key = entry.key();
+            FieldSelection first = entry.first();
             if (first.isTypename()) {
                 result.put(key, type.getName());
                 continue;
@@ -82,9 +111,7 @@ public final class ResponseShaper {
                         List.copyOf(path), GraphQLErrors.FORBIDDEN));
                 value = definition.getType() instanceof GraphQLNonNull ? PROPAGATE : null;
             } else {
-                List<Selection> subSelections = new ArrayList<>();
-                entry.getValue().forEach(f -> subSelections.addAll(f.selections()));
-                value = completeValue(definition.getType(), source.get(key), subSelections, path);
+                value = completeValue(definition.getType(), source.get(key), entry.subSelections(), path);
             }
             path.remove(path.size() - 1);
             if (value == PROPAGATE) {

@@ -1,6 +1,8 @@
 package org.lodestone.gateway.execution;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -9,7 +11,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -21,6 +30,14 @@ import org.lodestone.gateway.supergraph.Subgraph;
 /**
  * Non-blocking subgraph client on the Vert.x web client, with a per-request timeout and one
  * Micrometer timer per subgraph ({@code lodestone.gateway.subgraph.fetch}, tags subgraph and outcome).
+ *
+ * <p>With a tracer, each request is a CLIENT span {@code subgraph <name>} (subgraph, representation count, HTTP
+ * status; never the document or variables) whose W3C {@code traceparent} goes to the subgraph explicitly: Vert.x
+ * tracing is off for this client, so there is exactly one span per fetch and its parent is the operation span.
+ *
+ * <p>Identical requests in flight at the same time (same subgraph, same body, same Authorization header) share
+ * one HTTP call; each caller still parses its own copy of the answer, since callers merge into it. A shared call
+ * carries the {@code traceparent} of the caller that started it; every caller keeps its own span.
  */
 public final class VertxSubgraphClient implements SubgraphClient {
 
@@ -32,17 +49,42 @@ public final class VertxSubgraphClient implements SubgraphClient {
     private final ObjectMapper mapper;
     private final Duration timeout;
     private final MeterRegistry registry;
+    private final Tracer tracer;
+    private final InflightRequests<SubgraphCall, HttpResponse<Buffer>> inflight = new InflightRequests<>();
+    private final boolean deduplicate;
+
+    /** What makes two subgraph requests the same: visibility differs per caller, so the token is part of it. */
+    private record SubgraphCall(String subgraph, String authorization, ByteBuffer body) {
+    }
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
             MeterRegistry registry) {
-        this.client = WebClient.create(vertx, new WebClientOptions()
+        this(vertx, mapper, timeout, connectTimeout, registry, null, true);
+    }
+
+    public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
+            MeterRegistry registry, boolean deduplicate) {
+        this(vertx, mapper, timeout, connectTimeout, registry, null, deduplicate);
+    }
+
+    /**
+     * @param tracer      null for no spans
+     * @param deduplicate share one call between identical requests in flight together
+     */
+    public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
+            MeterRegistry registry, Tracer tracer, boolean deduplicate) {
+        WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(50)
-                .setUserAgent("lodestone-gateway"));
+                .setUserAgent("lodestone-gateway");
+        options.setTracingPolicy(TracingPolicy.IGNORE);
+        this.client = WebClient.create(vertx, options);
         this.mapper = mapper;
         this.timeout = timeout;
         this.registry = registry;
+        this.tracer = tracer;
+        this.deduplicate = deduplicate;
     }
 
     @Override
@@ -53,6 +95,24 @@ public final class VertxSubgraphClient implements SubgraphClient {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Cannot serialise subgraph request", e));
         }
+        Span span = startSpan(subgraph, body);
+        Uni<HttpResponse<Buffer>> answer = deduplicate
+                ? inflight.share(new SubgraphCall(subgraph.name(), authorization, ByteBuffer.wrap(payload)),
+                        () -> post(subgraph, payload, authorization, span))
+                : post(subgraph, payload, authorization, span);
+        return answer
+                .onItem().transform(response -> parse(subgraph, response, span))
+                .onFailure(e -> !(e instanceof SubgraphUnavailableException))
+                .transform(e -> new SubgraphUnavailableException(describe(subgraph, e), e))
+                .onItemOrFailure().invoke((item, failure) -> endSpan(span, failure));
+    }
+
+    /** Requests this client sent over HTTP, and requests that shared one already in flight. */
+    public InflightRequests<?, ?> inflight() {
+        return inflight;
+    }
+
+    private Uni<HttpResponse<Buffer>> post(Subgraph subgraph, byte[] payload, String authorization, Span span) {
         long start = System.nanoTime();
         var request = client.postAbs(subgraph.url())
                 .timeout(timeout.toMillis())
@@ -61,15 +121,55 @@ public final class VertxSubgraphClient implements SubgraphClient {
         if (authorization != null) {
             request.putHeader("Authorization", authorization);
         }
+        if (span.getSpanContext().isValid()) {
+            W3CTraceContextPropagator.getInstance().inject(Context.current().with(span), request,
+                    (carrier, name, value) -> carrier.putHeader(name, value));
+        }
         return request.sendBuffer(Buffer.buffer(payload))
-                .onItem().transform(response -> parse(subgraph, response))
-                .onFailure(e -> !(e instanceof SubgraphUnavailableException))
-                .transform(e -> new SubgraphUnavailableException(describe(subgraph, e), e))
-                .onItemOrFailure().invoke((item, failure) -> record(subgraph, start, failure == null ? "success" : "failure"));
+                .onItemOrFailure().invoke((response, failure) -> record(subgraph, start,
+                        failure == null && response.statusCode() < 500 ? "success" : "failure"));
     }
 
-    private Map<String, Object> parse(Subgraph subgraph, HttpResponse<Buffer> response) {
+    private Span startSpan(Subgraph subgraph, Map<String, Object> body) {
+        if (tracer == null) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder("subgraph " + subgraph.name())
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("lodestone.subgraph.name", subgraph.name())
+                .setAttribute("lodestone.subgraph.representations", representationCount(body))
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("url.full", subgraph.url())
+                .startSpan();
+    }
+
+    private static void endSpan(Span span, Throwable failure) {
+        if (failure != null) {
+            // Our own description (subgraph name and timeout or status), never a response body.
+            span.setStatus(StatusCode.ERROR, failure.getMessage());
+            span.setAttribute("lodestone.subgraph.outcome", "failure");
+        } else {
+            span.setAttribute("lodestone.subgraph.outcome", "success");
+        }
+        span.end();
+    }
+
+    /** Entity fetches carry their representations in variables named {@code representations*}. */
+    static long representationCount(Map<String, Object> body) {
+        long count = 0;
+        if (body.get("variables") instanceof Map<?, ?> variables) {
+            for (Map.Entry<?, ?> variable : variables.entrySet()) {
+                if (String.valueOf(variable.getKey()).startsWith("representations") && variable.getValue() instanceof List<?> list) {
+                    count += list.size();
+                }
+            }
+        }
+        return count;
+    }
+
+    private Map<String, Object> parse(Subgraph subgraph, HttpResponse<Buffer> response, Span span) {
         int status = response.statusCode();
+        span.setAttribute("http.response.status_code", status);
         if (status >= 500) {
             throw new SubgraphUnavailableException("Subgraph " + subgraph.name() + " answered HTTP " + status);
         }

@@ -26,7 +26,10 @@ import org.lodestone.gateway.config.GatewayConfig;
 import org.lodestone.gateway.pipeline.GraphQLErrors;
 import org.lodestone.gateway.pipeline.GraphQLRequest;
 import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
+import org.lodestone.gateway.pipeline.GraphQLResponse;
 import org.lodestone.gateway.pipeline.RequestContext;
+import org.lodestone.gateway.telemetry.OperationRecord;
+import org.lodestone.gateway.telemetry.OperationTelemetry;
 
 /**
  * GraphQL over HTTP at {@code /graphql}: POST with {@code application/json}, GET for queries.
@@ -50,6 +53,8 @@ public class GraphQLResource {
     SecurityIdentity identity;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    OperationTelemetry telemetry;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -118,7 +123,15 @@ public class GraphQLResource {
         boolean debugPlan = config.debugPlan() || (config.debugPlanHeader() && "true".equalsIgnoreCase(debug));
         Set<String> roles = identity.getRoles();
         RequestContext context = new RequestContext(authorization, !identity.isAnonymous(), roles, readOnly, debugPlan);
-        return processor.process(request, context).map(response -> {
+        OperationRecord operation = telemetry.start(request, identity);
+        Uni<GraphQLResponse> processed;
+        try {
+            processed = processor.process(request, context, operation);
+        } catch (RuntimeException e) {
+            telemetry.finish(operation, 500, e);
+            throw e;
+        }
+        return processed.map(response -> {
             int status = response.status() != 0 ? response.status()
                     : response.requestError() && responseType.equals(GRAPHQL_RESPONSE_JSON) ? 400 : 200;
             Response.ResponseBuilder builder = Response.status(status).type(withCharset(responseType))
@@ -127,7 +140,9 @@ public class GraphQLResource {
                 builder.header("Allow", "POST");
             }
             return builder.build();
-        });
+        }).onItemOrFailure().invoke((response, failure) -> telemetry.finish(operation,
+                response == null ? 500 : response.getStatus(), failure))
+                .onCancellation().invoke(() -> telemetry.finish(operation, 499, null));
     }
 
     private static boolean isUtf8Json(String contentType) {

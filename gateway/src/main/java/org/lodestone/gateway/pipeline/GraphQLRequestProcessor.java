@@ -30,6 +30,7 @@ import org.lodestone.gateway.planning.Selection.FieldSelection;
 import org.lodestone.gateway.planning.Selection.FragmentSelection;
 import org.lodestone.gateway.security.AccessPolicy;
 import org.lodestone.gateway.supergraph.Supergraph;
+import org.lodestone.gateway.telemetry.OperationListener;
 
 /**
  * The request pipeline, independent of the HTTP framework: limits, parse, validate against the API
@@ -62,12 +63,18 @@ public final class GraphQLRequestProcessor {
     }
 
     public Uni<GraphQLResponse> process(GraphQLRequest request, RequestContext context) {
+        return process(request, context, OperationListener.NONE);
+    }
+
+    /** As {@link #process(GraphQLRequest, RequestContext)}, telling {@code listener} the plan and the outcome. */
+    public Uni<GraphQLResponse> process(GraphQLRequest request, RequestContext context, OperationListener listener) {
         Prepared prepared;
         try {
             prepared = prepare(request, context);
         } catch (RequestRejectedException rejected) {
             return Uni.createFrom().item(rejected.response());
         }
+        listener.planned(prepared.operation.type(), prepared.operation.name(), prepared.plan);
         Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
         return executor.execute(prepared.plan, variables, context.authorization()).map(result -> {
             Map<String, Object> raw = result.data();
@@ -84,6 +91,7 @@ public final class GraphQLRequestProcessor {
                 body.put("errors", shaped.errors());
             }
             body.put("data", shaped.data());
+            listener.executed(result.subgraphRequests(), shaped.errors().size());
             if (context.debugPlan()) {
                 Map<String, Object> extensions = new LinkedHashMap<>();
                 extensions.put("queryPlan", prepared.plan.toString());

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.lodestone.mineral.api.NewExportControl;
 
 @Input("NewExportControl")
 @Description("A control to record; targets empty and targetsAll true means every destination")

@@ -13,13 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.lodestone.mineral.service.ExportControlDto;
-import org.lodestone.mineral.service.ExportControlFilter;
+import org.lodestone.mineral.api.ExportControlDto;
+import org.lodestone.mineral.api.ExportControlFilter;
 import org.lodestone.mineral.service.ExportControlService;
-import org.lodestone.mineral.service.InvalidInputException;
-import org.lodestone.mineral.service.NewExportControl;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.mineral.api.NewExportControl;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import org.lodestone.support.rest.QueryParams;
 
 @Path("/export-controls")
 @Produces(MediaType.APPLICATION_JSON)

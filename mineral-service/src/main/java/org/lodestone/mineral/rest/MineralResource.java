@@ -9,8 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.lodestone.mineral.service.MineralDto;
+import org.lodestone.mineral.api.MineralDto;
 import org.lodestone.mineral.service.MineralService;
+import org.lodestone.support.rest.QueryParams;
 
 @Path("/minerals")
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,16 +16,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.lodestone.mineral.service.InvalidInputException;
-import org.lodestone.mineral.service.PayloadTooLargeException;
-import org.lodestone.mineral.service.PriceDto;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.support.problem.PayloadTooLargeException;
+import org.lodestone.mineral.api.PriceDto;
 import org.lodestone.mineral.service.PriceIngestionService;
 import org.lodestone.mineral.service.PriceIngestionService.Format;
 import org.lodestone.mineral.service.PriceIngestionService.IngestionResult;
-import org.lodestone.mineral.service.PriceInput;
+import org.lodestone.mineral.api.PriceInput;
 import org.lodestone.mineral.service.PriceService;
 
 import io.smallrye.common.annotation.Blocking;
+import org.lodestone.support.rest.QueryParams;
 
 @Path("/prices")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,8 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.lodestone.mineral.service.ProductionDto;
+import org.lodestone.mineral.api.ProductionDto;
 import org.lodestone.mineral.service.ProductionService;
+import org.lodestone.support.rest.QueryParams;
 
 /** Production, reserves and capacity figures. */
 @Path("/production")

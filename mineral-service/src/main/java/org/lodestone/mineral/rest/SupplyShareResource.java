@@ -11,9 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.Stage;
-import org.lodestone.mineral.service.SupplyShareDto;
-import org.lodestone.mineral.service.SupplyShareFilter;
+import org.lodestone.mineral.api.SupplyShareDto;
+import org.lodestone.mineral.api.SupplyShareFilter;
 import org.lodestone.mineral.service.SupplyShareService;
+import org.lodestone.support.rest.QueryParams;
 
 @Path("/supply-shares")
 @Produces(MediaType.APPLICATION_JSON)

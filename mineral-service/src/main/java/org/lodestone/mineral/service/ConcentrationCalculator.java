@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.Stage;
+import org.lodestone.mineral.api.ConcentrationDto;
+import org.lodestone.mineral.api.SupplyShareDto;
 
 /**
  * Supply concentration from the stored shares of one mineral and stage.
@@ -51,7 +53,7 @@ public final class ConcentrationCalculator {
                 .flatMap(Optional::stream).toList();
     }
 
-    static Double difference(Double now, Double before) {
+    public static Double difference(Double now, Double before) {
         return now == null || before == null ? null : round(now - before);
     }
 

@@ -10,6 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.Stage;
+import org.lodestone.mineral.api.ConcentrationDto;
+import org.lodestone.mineral.api.RefiningSummaryDto;
+import org.lodestone.mineral.api.SupplyShareDto;
+import org.lodestone.mineral.api.SupplyShareFilter;
 
 @ApplicationScoped
 public class ConcentrationService {

@@ -18,6 +18,13 @@ import jakarta.transaction.Transactional;
 
 import org.lodestone.mineral.ExportControl;
 import org.lodestone.mineral.mapping.MineralMapper;
+import org.lodestone.support.problem.FieldError;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.support.problem.ResourceNotFoundException;
+import org.lodestone.support.problem.ConflictException;
+import org.lodestone.mineral.api.ExportControlDto;
+import org.lodestone.mineral.api.ExportControlFilter;
+import org.lodestone.mineral.api.NewExportControl;
 
 /**
  * Export controls. A control is in effect on a day when the day lies in [effective, ends] (see
@@ -63,7 +70,7 @@ public class ExportControlService {
     public ExportControlDto get(String id) {
         ExportControl control = ExportControl.findById(id);
         if (control == null) {
-            throw new UnknownKeyException("export control", id);
+            throw new ResourceNotFoundException("export control", id);
         }
         return toDtos(List.of(control), null).get(0);
     }
@@ -155,14 +162,14 @@ public class ExportControlService {
             errors.add(FieldError.of("id", "use upper-case letters, digits and '-' (e.g. EC-2026-CN-XX)"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("Invalid export control", errors);
+            throw new InvalidInputException(errors);
         }
         if (id == null) {
             id = "EC-" + (start == null ? "" : start.getYear() + "-") + imposing + "-"
                     + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         }
         if (ExportControl.findById(id) != null) {
-            throw new DuplicateKeyException("export control", id);
+            throw new ConflictException("export control '" + id + "' already exists");
         }
         ExportControl control = new ExportControl();
         control.id = id;

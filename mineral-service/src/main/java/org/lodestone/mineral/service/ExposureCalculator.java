@@ -3,6 +3,9 @@ package org.lodestone.mineral.service;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.lodestone.mineral.api.ChinaRefiningShare;
+import org.lodestone.mineral.api.DependenceFigures;
+import org.lodestone.mineral.api.ExposureDto;
 
 /**
  * Exposure of a country to China for one mineral.

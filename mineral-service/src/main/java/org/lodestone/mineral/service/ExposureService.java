@@ -10,6 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lodestone.mineral.Stage;
 import org.lodestone.mineral.config.MineralConfig;
+import org.lodestone.mineral.api.ChinaRefiningShare;
+import org.lodestone.mineral.api.ConcentrationDto;
+import org.lodestone.mineral.api.DependenceFigures;
+import org.lodestone.mineral.api.ExposureDto;
+import org.lodestone.mineral.api.SourceDto;
+import org.lodestone.mineral.api.SupplyShareDto;
+import org.lodestone.mineral.api.SupplyShareFilter;
 
 /** Exposure of countries and of the coalition, from dependence figures country-service passes via federation. */
 @ApplicationScoped

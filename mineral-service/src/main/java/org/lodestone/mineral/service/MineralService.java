@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lodestone.mineral.Mineral;
 import org.lodestone.mineral.mapping.MineralMapper;
+import org.lodestone.support.problem.ResourceNotFoundException;
+import org.lodestone.mineral.api.MineralDto;
 
 @ApplicationScoped
 public class MineralService {
@@ -23,7 +25,7 @@ public class MineralService {
     public MineralDto get(String id) {
         Mineral mineral = Mineral.findById(id);
         if (mineral == null) {
-            throw new UnknownKeyException("mineral", id);
+            throw new ResourceNotFoundException("mineral", id);
         }
         return MineralMapper.toDto(mineral);
     }

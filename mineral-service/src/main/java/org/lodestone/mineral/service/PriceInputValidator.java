@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.lodestone.support.problem.FieldError;
+import org.lodestone.mineral.api.PriceInput;
 
 /** The rules every stored price point meets, whether it arrives alone or in a bulk batch. */
 public final class PriceInputValidator {

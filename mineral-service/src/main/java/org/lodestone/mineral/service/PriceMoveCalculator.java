@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lodestone.mineral.api.PriceDto;
+import org.lodestone.mineral.api.PriceMoveDto;
 
 /**
  * Price moves around a date (an export control's effective date), per series: the last point whose period

@@ -15,6 +15,11 @@ import jakarta.transaction.Transactional;
 
 import org.lodestone.mineral.PricePoint;
 import org.lodestone.mineral.mapping.MineralMapper;
+import org.lodestone.support.problem.FieldError;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.support.problem.ResourceNotFoundException;
+import org.lodestone.mineral.api.PriceDto;
+import org.lodestone.mineral.api.PriceInput;
 
 @ApplicationScoped
 public class PriceService {
@@ -55,7 +60,7 @@ public class PriceService {
             params.put("periodType", periodType);
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("Invalid price filter", errors);
+            throw new InvalidInputException(errors);
         }
         String where = clauses.isEmpty() ? "" : String.join(" and ", clauses) + " ";
         return PricePoint.<PricePoint>list(where + "order by mineralId, series, periodStart, id", params).stream()
@@ -65,7 +70,7 @@ public class PriceService {
     public PriceDto get(long id) {
         PricePoint point = PricePoint.findById(id);
         if (point == null) {
-            throw new UnknownKeyException("price point", Long.toString(id));
+            throw new ResourceNotFoundException("price point", Long.toString(id));
         }
         return MineralMapper.toDto(point);
     }
@@ -78,7 +83,7 @@ public class PriceService {
     public PriceDto record(PriceInput input) {
         List<FieldError> errors = new ArrayList<>();
         PriceInputValidator.ValidPrice valid = PriceInputValidator.validate(input, minerals.knownIds(), null, errors)
-                .orElseThrow(() -> new InvalidInputException("Invalid price point",
+                .orElseThrow(() -> new InvalidInputException(
                         errors.stream().map(PriceService::jsonFieldName).toList()));
         PricePoint point = new PricePoint();
         point.mineralId = input.mineral();

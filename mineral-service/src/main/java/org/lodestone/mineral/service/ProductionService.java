@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lodestone.mineral.ProductionFigure;
 import org.lodestone.mineral.mapping.MineralMapper;
+import org.lodestone.support.problem.ResourceNotFoundException;
+import org.lodestone.mineral.api.ProductionDto;
 
 @ApplicationScoped
 public class ProductionService {
@@ -41,7 +43,7 @@ public class ProductionService {
     public ProductionDto get(long id) {
         ProductionFigure figure = ProductionFigure.findById(id);
         if (figure == null) {
-            throw new UnknownKeyException("production figure", Long.toString(id));
+            throw new ResourceNotFoundException("production figure", Long.toString(id));
         }
         return MineralMapper.toDto(figure);
     }

@@ -16,6 +16,17 @@ import jakarta.transaction.Transactional;
 
 import org.lodestone.mineral.Stage;
 import org.lodestone.mineral.config.MineralConfig;
+import org.lodestone.support.problem.FieldError;
+import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.mineral.api.ConcentrationDto;
+import org.lodestone.mineral.api.ExportControlDto;
+import org.lodestone.mineral.api.ExportControlFilter;
+import org.lodestone.mineral.api.ScenarioDto;
+import org.lodestone.mineral.api.ScenarioImpactDto;
+import org.lodestone.mineral.api.ScenarioMineralDto;
+import org.lodestone.mineral.api.ScenarioStageDto;
+import org.lodestone.mineral.api.SupplyShareDto;
+import org.lodestone.mineral.api.SupplyShareFilter;
 
 /**
  * "What if {@code imposingCountry} cuts these minerals to these targets?" from the stored supply shares and
@@ -62,7 +73,7 @@ public class ScenarioService {
         targetCodes.stream().filter(t -> t == null || !COUNTRIES.contains(t))
                 .forEach(t -> errors.add(FieldError.of("targets", "unknown country code '" + t + "'")));
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("Invalid export-control scenario", errors);
+            throw new InvalidInputException(errors);
         }
         LocalDate day = activeOn == null ? LocalDate.now() : activeOn;
 

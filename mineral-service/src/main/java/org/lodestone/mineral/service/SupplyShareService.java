@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lodestone.mineral.SupplyShare;
 import org.lodestone.mineral.mapping.MineralMapper;
+import org.lodestone.support.problem.ResourceNotFoundException;
+import org.lodestone.mineral.api.SupplyShareDto;
+import org.lodestone.mineral.api.SupplyShareFilter;
 
 @ApplicationScoped
 public class SupplyShareService {
@@ -46,7 +49,7 @@ public class SupplyShareService {
     public SupplyShareDto get(long id) {
         SupplyShare share = SupplyShare.findById(id);
         if (share == null) {
-            throw new UnknownKeyException("supply share", Long.toString(id));
+            throw new ResourceNotFoundException("supply share", Long.toString(id));
         }
         return MineralMapper.toDto(share);
     }

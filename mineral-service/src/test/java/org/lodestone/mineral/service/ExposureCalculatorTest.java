@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.lodestone.mineral.Dataset;
+import org.lodestone.mineral.api.ChinaRefiningShare;
+import org.lodestone.mineral.api.DependenceFigures;
+import org.lodestone.mineral.api.ExposureDto;
 
 class ExposureCalculatorTest {
 

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The realm file is the one source of truth; the overlays' realm imports derive from it and prod drops the demo parts. */
 class RealmImportTest {
 
+    /** Keycloak's own clients, declared in the realm file so that they get the realm's client scopes. */
+    private static final Set<String> KEYCLOAK_CLIENTS = Set.of("account", "account-console");
     private static final List<String> MEMBERS = List.of("us", "jp", "de", "fr", "gb", "it", "ca", "eu", "au", "in", "kr", "mx");
 
     @ParameterizedTest
@@ -51,7 +53,7 @@ class RealmImportTest {
             assertFalse(client.path("directAccessGrantsEnabled").asBoolean(false),
                     "prod client allows direct access grants: " + client.path("clientId").asText());
         }
-        assertEquals(Set.of("lodestone-automation"), clients, "prod realm clients");
+        assertEquals(Set.of("lodestone-automation", "account", "account-console"), clients, "prod realm clients");
         String text = realm.toString().toLowerCase(Locale.ROOT);
         assertFalse(text.contains("demo"), "prod realm still mentions demo content");
         JsonNode automation = realm.path("clients").get(0);
@@ -100,10 +102,14 @@ class RealmImportTest {
         assertEquals(List.of("audience", "country"), mappers.stream().sorted().toList());
         assertTrue(textValues(realm.path("defaultDefaultClientScopes")).contains("lodestone-api"));
         for (JsonNode client : realm.path("clients")) {
-            // A realm file that lists client scopes replaces Keycloak's built-in ones, so each must be spelled out.
+            // A realm file that lists client scopes replaces Keycloak's built-in ones, so each must be spelled out;
+            // Keycloak's own clients created at import would get none, which is why the file declares them too.
+            String clientId = client.path("clientId").asText();
             Set<String> scopes = textValues(client.path("defaultClientScopes"));
-            assertTrue(scopes.containsAll(Set.of("lodestone-api", "roles", "basic", "profile")),
-                    client.path("clientId").asText() + " default scopes " + scopes);
+            assertTrue(scopes.containsAll(Set.of("roles", "basic", "profile")), clientId + " default scopes " + scopes);
+            // Tokens of Keycloak's account console are for the account console, never for the Lodestone API.
+            assertEquals(!KEYCLOAK_CLIENTS.contains(clientId), scopes.contains("lodestone-api"),
+                    clientId + " default scopes " + scopes);
         }
 
         for (String member : MEMBERS) {
@@ -126,6 +132,8 @@ class RealmImportTest {
         for (String field : List.of("email", "firstName", "lastName")) {
             assertFalse(user.path(field).asText().isBlank(), name + " lacks " + field + " (Keycloak would demand a profile update)");
         }
+        assertEquals(List.of("view-profile", "manage-account"), textList(user.path("clientRoles").path("account")),
+                name + " lacks the account roles its account console needs (imported users get no default roles)");
         JsonNode credential = user.path("credentials").get(0);
         assertEquals("demo-password", credential.path("value").asText(), name);
         assertFalse(credential.path("temporary").asBoolean(true), name + " password is temporary");

@@ -1,0 +1,496 @@
+// Side-by-side benchmark: the Lodestone gateway, Apollo Gateway and Hive Gateway, one after another, over the
+// same subgraphs and the same committed supergraph, with the same requests at the same concurrency.
+//
+// 1. boots PostgreSQL, Keycloak and the three services with the local-stack launcher (own data directory and ports);
+// 2. fetches real Keycloak tokens for several demo users;
+// 3. end to end: the Lodestone gateway straight on the real subgraphs (subgraph CPU per request);
+// 4. gateway alone: each gateway behind-the-scenes talks to a memoizing stand-in (standin.mjs) that replays the
+//    real subgraphs' recorded answers, so only the gateway's own cost is measured;
+// 5. prints one Markdown report (also written to target/bench/report.md).
+//
+// Settings (environment): BENCH_DURATION (s, 15), BENCH_WARMUP (s, 5), BENCH_CONNECTIONS (50),
+// BENCH_E2E_CONNECTIONS (10), BENCH_GATEWAYS (lodestone,apollo,hive), BENCH_E2E (1; 0 skips the end-to-end part),
+// BENCH_KEEP_STACK (1: leave the stack running for the next run, which reuses it), LODESTONE_GATEWAY_JAVA_OPTS
+// (JVM options of the Lodestone gateway), BENCH_JFR (a .jfr file: record the
+// Lodestone gateway's gateway-alone runs with Java Flight Recorder).
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, loadavg } from 'node:os';
+import { createSign, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { QUERIES, USERS, REPEATED, variedPairs } from './queries.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const OUT = path.join(HERE, 'target', 'bench');
+const SUPERGRAPH = path.join(ROOT, 'gateway/src/main/resources/supergraph.graphql');
+const env = process.env;
+const DURATION = Number(env.BENCH_DURATION ?? 15);
+const WARMUP = Number(env.BENCH_WARMUP ?? 5);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
+const E2E_CONNECTIONS = Number(env.BENCH_E2E_CONNECTIONS ?? 10);
+const GATEWAYS = (env.BENCH_GATEWAYS ?? 'lodestone,apollo,hive').split(',').map((g) => g.trim()).filter(Boolean);
+const GATEWAY_JAVA_OPTS = (env.LODESTONE_GATEWAY_JAVA_OPTS ?? '-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k')
+  .split(/\s+/).filter(Boolean);
+const PORTS = { postgres: 19432, keycloak: 19180, country: 19081, mineral: 19082, agreement: 19083, stackGateway: 19080,
+  standin: { country: 19181, mineral: 19182, agreement: 19183 }, standinControl: 19190, gateway: 19400 };
+const SUBGRAPH_PORTS = { country: PORTS.country, mineral: PORTS.mineral, agreement: PORTS.agreement };
+const TOKENS = env.BENCH_TOKENS ?? 'test';
+const KEYCLOAK_ISSUER = `http://localhost:${PORTS.keycloak}/realms/coalition`;
+// The test-token issuer and key pair of deploy/testing (what the services' own tests verify against).
+const TEST_ISSUER = 'https://issuer.test.lodestone/realms/coalition';
+const TEST_KEYS = path.join(ROOT, 'deploy/testing/src/main/resources');
+const ISSUER = TOKENS === 'keycloak' ? KEYCLOAK_ISSUER : TEST_ISSUER;
+const JWKS = TOKENS === 'keycloak' ? `${KEYCLOAK_ISSUER}/protocol/openid-connect/certs`
+  : `file:${path.join(TEST_KEYS, 'lodestone-test-public.pem')}`;
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+
+const children = [];
+mkdirSync(OUT, { recursive: true });
+const log = (...args) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+// ---------- processes ----------
+
+function start(name, command, args, options = {}) {
+  const logFile = path.join(OUT, `${name}.log`);
+  const out = openSync(logFile, 'w');
+  // Straight to a file (no pipe through this process), so a stack kept running outlives this run.
+  const child = spawn(command, args, { stdio: ['ignore', out, out], ...options });
+  closeSync(out);
+  child.logFile = logFile;
+  child.label = name;
+  children.push(child);
+  return child;
+}
+
+async function stop(child, signal = 'SIGTERM', waitMs = 60_000) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), waitMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what, check, timeoutMs, child) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`${what} exited (${child.exitCode}); see ${child.logFile}`);
+    }
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(500);
+  }
+  throw new Error(`${what} not ready after ${timeoutMs / 1000} s${child ? `; see ${child.logFile}` : ''}`);
+}
+
+// ---------- /proc ----------
+
+function descendants(pid) {
+  const byParent = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const parent = Number(fields[1]);
+      if (!byParent.has(parent)) byParent.set(parent, []);
+      byParent.get(parent).push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) all.push(...(byParent.get(all[i]) ?? []));
+  return all;
+}
+
+/** CPU time (ms, user + system) of a process and its descendants. */
+function cpuMillis(pid) {
+  let ticks = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone
+    }
+  }
+  return (ticks * 1000) / CLK_TCK;
+}
+
+/** Resident memory (MB) of a process and its descendants. */
+function rssMb(pid) {
+  let kb = 0;
+  for (const p of descendants(pid)) {
+    try {
+      const match = readFileSync(`/proc/${p}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+      if (match) kb += Number(match[1]);
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+// ---------- HTTP ----------
+
+async function post(url, body, headers = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body) });
+  return { status: response.status, json: await response.json().catch(() => null) };
+}
+
+/** A token shaped like Keycloak's for the coalition realm, signed with the test key (BENCH_TOKENS=test). */
+function testToken(user) {
+  const b64 = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const roles = user === 'coalition-admin' ? ['admin'] : user === 'coalition-analyst' ? ['analyst'] : ['member'];
+  const claims = { iss: TEST_ISSUER, aud: 'lodestone-api', sub: `sub-${user}`, preferred_username: user,
+    realm_access: { roles }, iat: now, exp: now + 3600, jti: randomUUID(),
+    ...(user.endsWith('-member') ? { country: user.slice(0, 2).toUpperCase() } : {}) };
+  const unsigned = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}`;
+  const signature = createSign('RSA-SHA256').update(unsigned)
+    .sign(readFileSync(path.join(TEST_KEYS, 'lodestone-test-private.pem'), 'utf8')).toString('base64url');
+  return `${unsigned}.${signature}`;
+}
+
+async function token(user) {
+  if (TOKENS !== 'keycloak') return testToken(user);
+  const response = await fetch(`${KEYCLOAK_ISSUER}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'coalition-cli', username: user,
+      password: 'demo-password' }),
+  });
+  const json = await response.json();
+  if (!json.access_token) throw new Error(`no token for ${user}: ${JSON.stringify(json)}`);
+  return json.access_token;
+}
+
+function requestsFor(pairs, tokens) {
+  return pairs.map(([name, user]) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${tokens[user]}` },
+    body: JSON.stringify({ query: QUERIES[name] }),
+  }));
+}
+
+// ---------- the stack ----------
+
+async function startStack() {
+  const jar = path.join(ROOT, 'deploy/local-stack/target/local-stack.jar');
+  if (!existsSync(jar)) throw new Error(`${jar} is missing: run deploy/bench/run.sh (it builds it)`);
+  const stackEnv = { ...env, LODESTONE_HOME: path.join(OUT, 'stack'), LODESTONE_PG_PORT: String(PORTS.postgres),
+    LODESTONE_KEYCLOAK_PORT: String(PORTS.keycloak), LODESTONE_COUNTRY_PORT: String(PORTS.country),
+    LODESTONE_MINERAL_PORT: String(PORTS.mineral), LODESTONE_AGREEMENT_PORT: String(PORTS.agreement),
+    LODESTONE_GATEWAY_PORT: String(PORTS.stackGateway) };
+  const up = async () => {
+    for (const port of Object.values(SUBGRAPH_PORTS)) {
+      if (!(await fetch(`http://127.0.0.1:${port}/q/health/ready`)).ok) return false;
+    }
+    return TOKENS !== 'keycloak' || (await fetch(`${KEYCLOAK_ISSUER}/.well-known/openid-configuration`)).ok;
+  };
+  if (await up().catch(() => false)) {
+    // A stack left running by an earlier run with BENCH_KEEP_STACK=1: use it and leave it running.
+    log('using the stack already running on the benchmark ports');
+    return { home: stackEnv.LODESTONE_HOME, kept: true, pid: undefined };
+  }
+  const keep = { detached: env.BENCH_KEEP_STACK === '1' };
+  if (TOKENS === 'keycloak') {
+    log('starting PostgreSQL, Keycloak and the three services with the local-stack launcher (first run: several minutes)');
+    const stack = start('local-stack', 'java', ['-jar', jar, 'start', 'postgres', 'keycloak', 'country-service',
+      'mineral-service', 'agreement-service'], { env: stackEnv, ...keep });
+    await waitFor('local stack', () => readFileSync(stack.logFile, 'utf8').includes('started postgres'), 900_000, stack);
+    await waitFor('keycloak', async () => (await fetch(`${KEYCLOAK_ISSUER}/.well-known/openid-configuration`)).ok, 300_000, stack);
+    stack.home = stackEnv.LODESTONE_HOME;
+    return stack;
+  }
+  // Test tokens: PostgreSQL from the launcher, the services started here exactly as the launcher starts them, except
+  // that they verify tokens against the test issuer and key instead of Keycloak's.
+  log('starting PostgreSQL with the local-stack launcher, then the three services (test-token verification)');
+  const stack = start('local-stack', 'java', ['-jar', jar, 'start', 'postgres'], { env: stackEnv, ...keep });
+  await waitFor('local stack', () => readFileSync(stack.logFile, 'utf8').includes('started postgres'), 300_000, stack);
+  stack.home = stackEnv.LODESTONE_HOME;
+  stack.services = {};
+  for (const [name, port] of Object.entries(SUBGRAPH_PORTS)) {
+    const service = start(`${name}-service`, 'java', ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar',
+      path.join(ROOT, `${name}-service/target/quarkus-app/quarkus-run.jar`)], {
+      env: { ...env, QUARKUS_HTTP_PORT: String(port), LODESTONE_DB_URL: `jdbc:postgresql://localhost:${PORTS.postgres}/${name}`,
+        LODESTONE_DB_USER: 'lodestone', LODESTONE_DB_PASSWORD: 'lodestone', LODESTONE_OIDC_ISSUER: ISSUER,
+        LODESTONE_OIDC_JWKS_URL: JWKS, LODESTONE_OIDC_AUDIENCE: 'lodestone-api' }, ...keep });
+    await waitFor(`${name}-service`, async () => (await fetch(`http://127.0.0.1:${port}/q/health/ready`)).ok, 900_000, service);
+    log(`${name}-service ready`);
+    stack.services[name] = service;
+    // Beside the launcher's own pid files: a kept stack's later runs find it, and the launcher's `stop` stops it.
+    mkdirSync(path.join(stack.home, 'pids'), { recursive: true });
+    writeFileSync(path.join(stack.home, 'pids', `${name}-service.pid`), String(service.pid));
+  }
+  return stack;
+}
+
+function servicePid(stack, name) {
+  return Number(readFileSync(path.join(stack.home, 'pids', `${name}.pid`), 'utf8').trim());
+}
+
+// ---------- gateways ----------
+
+function supergraphWithUrls(urls) {
+  let text = readFileSync(SUPERGRAPH, 'utf8');
+  for (const [name, url] of Object.entries(urls)) {
+    text = text.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
+  }
+  const file = path.join(OUT, `supergraph-${Object.values(urls).map((u) => new URL(u).port).join('-')}.graphql`);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function startGateway(kind, urls, { jfr } = {}) {
+  const port = PORTS.gateway;
+  let child;
+  if (kind === 'lodestone') {
+    const jar = path.join(ROOT, 'gateway/target/quarkus-app/quarkus-run.jar');
+    const jvm = [...GATEWAY_JAVA_OPTS];
+    if (jfr) jvm.push('-XX:+FlightRecorder', `-XX:StartFlightRecording=filename=${jfr},settings=profile,dumponexit=true`);
+    child = start(`gateway-${kind}`, 'java', [...jvm, '-jar', jar], {
+      env: { ...env, QUARKUS_HTTP_PORT: String(port), QUARKUS_HTTP_HOST: '127.0.0.1',
+        LODESTONE_OIDC_ISSUER: ISSUER, LODESTONE_OIDC_JWKS_URL: JWKS, LODESTONE_SUBGRAPH_TIMEOUT: '30s',
+        LODESTONE_COUNTRY_SUBGRAPH_URL: urls.country, LODESTONE_MINERAL_SUBGRAPH_URL: urls.mineral,
+        LODESTONE_AGREEMENT_SUBGRAPH_URL: urls.agreement },
+    });
+  } else if (kind === 'apollo') {
+    child = start(`gateway-${kind}`, 'node', [path.join(HERE, 'apollo-gateway.mjs'), supergraphWithUrls(urls), String(port)],
+      { env: { ...env, NODE_ENV: 'production' } });
+  } else if (kind === 'hive') {
+    child = start(`gateway-${kind}`, 'node', [path.join(HERE, 'node_modules/@graphql-hive/gateway/dist/bin.js'),
+      'supergraph', supergraphWithUrls(urls), '--port', String(port), '--host', '127.0.0.1'],
+    { cwd: path.join(HERE, 'hive'), env: { ...env, NODE_ENV: 'production' } });
+  } else {
+    throw new Error(`unknown gateway ${kind}`);
+  }
+  await waitFor(`${kind} gateway`, async () => {
+    const r = await post(`http://127.0.0.1:${port}/graphql`, { query: '{ __typename }' },
+      { authorization: `Bearer ${child.probeToken ?? PROBE_TOKEN}` });
+    return r.status === 200;
+  }, 180_000, child);
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+let PROBE_TOKEN = '';
+
+// ---------- measuring ----------
+
+async function counts() {
+  const r = await fetch(`http://127.0.0.1:${PORTS.standinControl}/counts`);
+  const { counts: c } = await r.json();
+  return Object.values(c).reduce((sum, v) => ({ requests: sum.requests + v.requests, forwarded: sum.forwarded + v.forwarded }),
+    { requests: 0, forwarded: 0 });
+}
+
+async function prometheusSubgraphRequests(url) {
+  const text = await (await fetch(`${url}/q/metrics`)).text();
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('lodestone_gateway_subgraph_fetch_seconds_count')) total += Number(line.split(' ').pop());
+  }
+  return total;
+}
+
+/**
+ * autocannon sends a request list in order on every connection, so all connections would start on the same request
+ * and move nearly in step, which turns a varied mix into bursts of identical requests (and flatters deduplication).
+ * Each connection here starts at its own place in the list instead.
+ */
+function spread(requests) {
+  if (requests.length === 1) return requests;
+  let connections = 0;
+  const entry = {
+    method: 'POST',
+    path: '/graphql',
+    setupRequest: (request, context) => {
+      if (context.next === undefined) context.next = connections++;
+      const next = requests[context.next++ % requests.length];
+      return { ...request, headers: next.headers, body: next.body };
+    },
+  };
+  // autocannon clears a connection's context each time it wraps around its list: a long list keeps it.
+  return Array(10_000).fill(entry);
+}
+
+function cannon(url, requests, seconds, connections) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration: seconds, requests: spread(requests), timeout: 30 },
+      (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/**
+ * One measured run: warm-up, then `DURATION` seconds under load. cpuPids are the processes whose CPU is charged
+ * to the gateway; subgraphPids (end to end) are charged separately.
+ */
+async function measure({ label, url, pid, requests, connections, subgraphCount, subgraphPids = [] }) {
+  await cannon(url, requests, WARMUP, connections);
+  const cpu0 = cpuMillis(pid);
+  const sub0 = subgraphPids.map(cpuMillis);
+  const count0 = await subgraphCount();
+  let peakRss = 0;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMb(pid)); }, 1000);
+  const load0 = loadavg()[0];
+  const result = await cannon(url, requests, DURATION, connections);
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, rssMb(pid));
+  const count1 = await subgraphCount();
+  const cpu = cpuMillis(pid) - cpu0;
+  const subCpu = subgraphPids.map((p, i) => cpuMillis(p) - sub0[i]).reduce((a, b) => a + b, 0);
+  const total = result.requests.total;
+  const row = {
+    label,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuPerRequest: total ? cpu / total : NaN,
+    rss: peakRss,
+    subgraphPerRequest: total ? (count1.requests - count0.requests) / total : NaN,
+    forwarded: count1.forwarded - count0.forwarded,
+    subgraphCpuPerRequest: subgraphPids.length && total ? subCpu / total : undefined,
+    total,
+    failures: result.non2xx + result.errors + result.timeouts,
+    load: `${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`,
+  };
+  log(label, JSON.stringify(row));
+  return row;
+}
+
+/** Sends every request once and returns the answers' data, failing on GraphQL errors. */
+async function answers(url, requests, label) {
+  const out = [];
+  for (const r of requests) {
+    // Cold services (first queries, JIT) may time out once; three tries, then it is a failure.
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${url}${r.path}`, { method: 'POST', headers: r.headers, body: r.body });
+      const json = await response.json();
+      if (response.status === 200 && !json.errors) {
+        out.push(JSON.stringify(json.data));
+        break;
+      }
+      if (attempt === 3) {
+        throw new Error(`${label}: ${response.status} ${JSON.stringify(json).slice(0, 500)} for ${r.body.slice(0, 120)}`);
+      }
+    }
+  }
+  return out;
+}
+
+// ---------- report ----------
+
+const fmt = (n, digits = 1) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));
+
+function table(rows, withSubgraphCpu) {
+  const head = ['gateway / scenario', 'requests/s', 'p50 ms', 'p99 ms', 'gateway CPU ms/request', 'gateway RSS MB (peak)',
+    'subgraph requests/request', ...(withSubgraphCpu ? ['subgraph CPU ms/request'] : []), 'requests', 'failed', 'load avg (1 min)'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    lines.push(`| ${[r.label, fmt(r.rps, 0), fmt(r.p50, 0), fmt(r.p99, 0), fmt(r.cpuPerRequest, 2), fmt(r.rss, 0),
+      fmt(r.subgraphPerRequest, 2), ...(withSubgraphCpu ? [fmt(r.subgraphCpuPerRequest, 2)] : []), r.total, r.failures,
+      r.load].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+// ---------- main ----------
+
+async function main() {
+  const startedAt = new Date();
+  const stack = await startStack();
+  const tokens = {};
+  for (const user of USERS) tokens[user] = await token(user);
+  PROBE_TOKEN = tokens[USERS[0]];
+  log(`tokens for ${USERS.join(', ')}`);
+
+  const varied = requestsFor(variedPairs(), tokens);
+  const repeated = requestsFor([REPEATED], tokens);
+  const scenarios = [['varied', varied], ['repeated', repeated]];
+  const realUrls = Object.fromEntries(Object.entries(SUBGRAPH_PORTS).map(([n, p]) => [n, `http://127.0.0.1:${p}/graphql`]));
+  const standinUrls = Object.fromEntries(Object.entries(PORTS.standin).map(([n, p]) => [n, `http://127.0.0.1:${p}/graphql`]));
+
+  const e2eRows = [];
+  if (env.BENCH_E2E !== '0') {
+    log('end to end: Lodestone gateway on the real subgraphs');
+    const gateway = await startGateway('lodestone', realUrls);
+    await answers(gateway.url, varied, 'lodestone end to end');
+    const pids = ['country-service', 'mineral-service', 'agreement-service'].map((n) => servicePid(stack, n));
+    for (const [name, requests] of scenarios) {
+      e2eRows.push(await measure({ label: `lodestone, end to end, ${name}`, url: gateway.url, pid: gateway.child.pid,
+        requests, connections: E2E_CONNECTIONS, subgraphPids: pids,
+        subgraphCount: async () => ({ requests: await prometheusSubgraphRequests(gateway.url), forwarded: 0 }) }));
+    }
+    await stop(gateway.child);
+  }
+
+  const standin = start('standin', 'node', [path.join(HERE, 'standin.mjs'), String(PORTS.standinControl),
+    ...Object.keys(PORTS.standin).map((n) => `${n}=${PORTS.standin[n]}=${realUrls[n]}`)]);
+  await waitFor('stand-in', async () => (await fetch(`http://127.0.0.1:${PORTS.standinControl}/counts`)).ok, 30_000, standin);
+
+  const rows = [];
+  let reference;
+  const agreement = {};
+  for (const kind of GATEWAYS) {
+    log(`gateway alone: ${kind}`);
+    const jfr = kind === 'lodestone' && env.BENCH_JFR ? path.resolve(env.BENCH_JFR) : undefined;
+    const gateway = await startGateway(kind, standinUrls, { jfr });
+    const data = await answers(gateway.url, varied, kind);
+    if (!reference) reference = data;
+    agreement[kind] = data.filter((d, i) => d === reference[i]).length;
+    for (const [name, requests] of scenarios) {
+      rows.push(await measure({ label: `${kind}, ${name}`, url: gateway.url, pid: gateway.child.pid, requests,
+        connections: CONNECTIONS, subgraphCount: counts }));
+    }
+    await stop(gateway.child);
+  }
+  await stop(standin);
+  if (env.BENCH_KEEP_STACK !== '1' && !stack.kept) {
+    for (const service of Object.values(stack.services ?? {})) await stop(service);
+    await stop(stack, 'SIGTERM', 120_000);
+  }
+
+  const report = `Run of ${startedAt.toISOString()}: ${cpus().length} cores (${cpus()[0].model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+    `Node ${process.version}, ${spawnSync('java', ['-version']).stderr.toString().split('\n')[0]}.\n` +
+    `Load: ${DURATION} s measured after ${WARMUP} s warm-up per row; autocannon 9.0.0; ` +
+    `varied = ${varied.length} requests (${Object.keys(QUERIES).length} queries x 3 of ${USERS.length} users, ` +
+    `${TOKENS === 'keycloak' ? 'real Keycloak tokens' : 'tokens signed with the test key of deploy/testing, which the services were started to trust'}), ` +
+    `repeated = ${REPEATED[0]} as ${REPEATED[1]}.\n` +
+    `Lodestone gateway JVM: \`${GATEWAY_JAVA_OPTS.join(' ')}\`.\n\n` +
+    (e2eRows.length ? `### End to end: Lodestone gateway on the real subgraphs (${E2E_CONNECTIONS} connections)\n\n` +
+      `${table(e2eRows, true)}\n\n` : '') +
+    `### Gateway alone: memoizing stand-in replays the real subgraphs' answers (${CONNECTIONS} connections)\n\n` +
+    `${table(rows, false)}\n\n` +
+    `Answers identical to the first gateway's (data, ${varied.length} varied requests): ` +
+    `${Object.entries(agreement).map(([k, v]) => `${k} ${v}/${varied.length}`).join(', ')}. ` +
+    `Stand-in requests forwarded to the real subgraphs during measured runs: ${rows.map((r) => r.forwarded).join(', ')}.\n`;
+  writeFileSync(path.join(OUT, 'report.md'), report);
+  console.log(report);
+}
+
+async function cleanup() {
+  for (const child of children.reverse()) {
+    if (env.BENCH_KEEP_STACK === '1' && (child.label === 'local-stack' || child.label.endsWith('-service'))) continue;
+    await stop(child, 'SIGTERM', 120_000);
+  }
+}
+
+process.on('SIGINT', async () => { await cleanup(); process.exit(130); });
+main().then(() => process.exit(0), async (e) => {
+  log(`failed: ${e.stack ?? e}`);
+  await cleanup();
+  process.exit(1);
+});

@@ -1,0 +1,114 @@
+package org.lodestone.gateway.telemetry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.vertx.VertxContext;
+
+import org.lodestone.gateway.pipeline.GraphQLRequest;
+
+/**
+ * Tracing, metrics and the access log of GraphQL operations at the gateway.
+ *
+ * <ul>
+ * <li>a span per operation under the HTTP server span, named after the operation type and name, with the SHA-256 of
+ * the document, the plan's levels and fetches and the number of subgraph requests; it is the current span while the
+ * plan runs, so every subgraph fetch span is its child. Never the document, variables, token or caller.</li>
+ * <li>{@value #OPERATIONS_TIMER} per operation name (bounded, see {@link OperationNames}), type and outcome.</li>
+ * <li>one access-log line per operation (category {@value #ACCESS_LOG}): INFO, or WARN for a 5xx; the caller's
+ * subject and country and the operation name are in the MDC of every line logged for the request.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OperationTelemetry {
+
+    public static final String OPERATIONS_TIMER = "lodestone.gateway.operations";
+    public static final String ACCESS_LOG = "org.lodestone.gateway.access";
+    /** Distinct operation names with series of their own before further names are grouped. */
+    static final int NAMED_OPERATION_LIMIT = 200;
+    private static final Logger ACCESS = Logger.getLogger(ACCESS_LOG);
+
+    @Inject
+    Tracer tracer;
+    @Inject
+    MeterRegistry registry;
+
+    private final OperationNames names = new OperationNames(NAMED_OPERATION_LIMIT);
+
+    /** Opens the operation's span and makes it current for the rest of the request. */
+    public OperationRecord start(GraphQLRequest request, SecurityIdentity identity) {
+        putCaller(identity);
+        if (request.operationName() != null && VertxContext.isOnDuplicatedContext()) {
+            MDC.put("operation", request.operationName());
+        }
+        Span span = tracer.spanBuilder("graphql").setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("lodestone.graphql.document.sha256", sha256(request.query()))
+                .startSpan();
+        return new OperationRecord(span, span.makeCurrent(), System.nanoTime());
+    }
+
+    /** Records the outcome once (later calls, e.g. a cancellation after the answer, do nothing). */
+    public void finish(OperationRecord operation, int status, Throwable failure) {
+        if (!operation.finished.compareAndSet(false, true)) {
+            return;
+        }
+        long nanos = System.nanoTime() - operation.startNanos;
+        String name = operation.planned ? names.tagFor(operation.name) : OperationNames.REJECTED;
+        String type = operation.type == null ? "unknown" : operation.type;
+        boolean failed = failure != null || status >= 500;
+        String outcome = failed ? "failure" : operation.planned && operation.errors == 0 ? "success" : "errors";
+        Timer.builder(OPERATIONS_TIMER).description("GraphQL operations answered by the gateway")
+                .tag("operation", name).tag("type", type).tag("outcome", outcome)
+                .register(registry).record(java.time.Duration.ofNanos(nanos));
+        Span span = operation.span;
+        span.setAttribute("http.response.status_code", status);
+        if (failed) {
+            span.setStatus(StatusCode.ERROR);
+        }
+        ACCESS.logf(failed ? Logger.Level.WARN : Logger.Level.INFO,
+                "%s %s status=%d duration_ms=%.1f subgraph_requests=%d errors=%d", type,
+                operation.name == null ? (operation.planned ? OperationNames.ANONYMOUS : OperationNames.REJECTED) : operation.name,
+                status, nanos / 1_000_000.0, operation.subgraphRequests, operation.errors);
+        operation.scope.close();
+        span.end();
+    }
+
+    /** Only on the request's own Vert.x context, where the MDC lives and dies with the request. */
+    private static void putCaller(SecurityIdentity identity) {
+        if (!VertxContext.isOnDuplicatedContext() || identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return;
+        }
+        if (jwt.getSubject() != null) {
+            MDC.put("subject", jwt.getSubject());
+        }
+        Object country = jwt.getClaim("country");
+        if (country != null) {
+            MDC.put("country", country.toString().replace("\"", ""));
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

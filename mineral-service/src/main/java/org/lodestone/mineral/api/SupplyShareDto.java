@@ -1,0 +1,8 @@
+package org.lodestone.mineral.api;
+
+import org.lodestone.mineral.Dataset;
+import org.lodestone.mineral.Stage;
+
+public record SupplyShareDto(long id, String mineral, Stage stage, String country, double sharePct, int year,
+        Dataset dataset, String basis, boolean projection, SourceDto source, String note) {
+}

@@ -1,7 +1,0 @@
-package org.lodestone.mineral.service;
-
-import java.time.LocalDate;
-
-/** Null means "any". {@code activeOn}: restrictions in effect that day, suspensions and end dates honoured. */
-public record ExportControlFilter(String imposingCountry, String mineral, String target, LocalDate activeOn) {
-}

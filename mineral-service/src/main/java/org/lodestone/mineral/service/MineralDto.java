@@ -1,6 +1,0 @@
-package org.lodestone.mineral.service;
-
-import java.util.List;
-
-public record MineralDto(String id, String name, String symbol, String unit, List<String> uses, SourceDto usesSource) {
-}

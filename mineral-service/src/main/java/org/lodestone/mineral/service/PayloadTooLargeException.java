@@ -1,8 +1,0 @@
-package org.lodestone.mineral.service;
-
-public class PayloadTooLargeException extends RuntimeException {
-
-    public PayloadTooLargeException(long limitBytes) {
-        super("Request body exceeds the limit of " + limitBytes + " bytes");
-    }
-}

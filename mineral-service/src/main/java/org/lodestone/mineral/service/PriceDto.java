@@ -1,8 +1,0 @@
-package org.lodestone.mineral.service;
-
-import java.math.BigDecimal;
-
-/** {@code date} is {@code YYYY} or {@code YYYY-MM} as the period type requires. */
-public record PriceDto(long id, String mineral, String date, String periodType, BigDecimal price, String unitCurrency,
-        String series, String basis, SourceDto source) {
-}

@@ -1,5 +1,0 @@
-package org.lodestone.mineral.service;
-
-public record ProductionDto(long id, String mineral, String country, int year, String measure, Double quantity,
-        String unit, String basis, SourceDto source, String note) {
-}

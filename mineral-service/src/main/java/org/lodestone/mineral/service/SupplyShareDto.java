@@ -1,8 +1,0 @@
-package org.lodestone.mineral.service;
-
-import org.lodestone.mineral.Dataset;
-import org.lodestone.mineral.Stage;
-
-public record SupplyShareDto(long id, String mineral, Stage stage, String country, double sharePct, int year,
-        Dataset dataset, String basis, boolean projection, SourceDto source, String note) {
-}
