@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
@@ -63,6 +64,45 @@ final class Database {
 
     boolean isRunning() {
         return embedded != null || settings.externalDatabase().isPresent();
+    }
+
+    boolean isEmbedded() {
+        return settings.externalDatabase().isEmpty();
+    }
+
+    /**
+     * Whether the embedded server's postmaster is alive, from the pid file it keeps in the data directory (zonky
+     * starts it through pg_ctl, so it is not a child process we hold).
+     */
+    boolean isServerAlive() {
+        if (embedded == null) {
+            return false;
+        }
+        return postmasterPid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The postmaster's process id while the embedded server runs. */
+    Optional<Long> postmasterPid() {
+        Path pidFile = dataDirectory().resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Starts the embedded server again on the same data directory after it died. */
+    void restart() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException | RuntimeException e) {
+                // it is already dead; closing only releases zonky's bookkeeping
+            }
+            embedded = null;
+        }
+        start();
     }
 
     String jdbcUrlFor(String database) {

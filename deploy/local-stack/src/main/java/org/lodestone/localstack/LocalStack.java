@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -32,21 +33,31 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration KEYCLOAK_STARTUP = Duration.ofSeconds(300);
     private static final Duration SERVICE_STARTUP = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration DATABASE_CHECK = Duration.ofSeconds(2);
 
     private final StackSettings settings;
     private final Consumer<String> out;
     private final Database database;
     private final KeycloakDistribution keycloak;
     private final Map<String, ManagedProcess> processes = new ConcurrentHashMap<>();
+    private final Supervisor supervisor;
+    /** Components that were ready once and not stopped since: the supervisor brings them back when they die. */
+    private final Set<String> supervised = ConcurrentHashMap.newKeySet();
     /** Set by {@link #stop()}, which must not wait for a start in progress (Ctrl-C while Keycloak boots). */
     private volatile boolean stopRequested;
     private final Object launchLock = new Object();
 
     public LocalStack(StackSettings settings, Consumer<String> out) {
+        this(settings, out, Supervisor.Backoff.defaults());
+    }
+
+    LocalStack(StackSettings settings, Consumer<String> out, Supervisor.Backoff backoff) {
         this.settings = settings;
         this.out = out;
         this.database = new Database(settings, out);
         this.keycloak = new KeycloakDistribution(settings, out);
+        this.supervisor = new Supervisor(backoff, out);
+        supervisor.every(DATABASE_CHECK, this::checkDatabase);
     }
 
     public StackSettings settings() {
@@ -76,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
             Path installation = wanted.contains(KEYCLOAK) ? keycloak.prepare() : null;
             if (wanted.contains(POSTGRES)) {
                 database.start();
+                supervise(POSTGRES);
             }
             long keycloakStarted = System.nanoTime();
             if (installation != null) {
@@ -93,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
                 out.accept("waiting for keycloak...");
                 process(KEYCLOAK, installation).awaitReady(keycloakStarted);
                 out.accept("keycloak ready in " + Seconds.since(keycloakStarted) + " s");
+                supervise(KEYCLOAK);
             }
             if (wanted.contains(GATEWAY)) {
                 startProcess(GATEWAY);
@@ -112,6 +125,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        supervisor.close();
     }
 
     /** Stops every component in reverse start order, also while {@link #start()} is still waiting for one. */
@@ -119,6 +133,7 @@ public final class LocalStack implements AutoCloseable {
         synchronized (launchLock) {
             stopRequested = true;
         }
+        supervised.clear();
         List<String> reverse = new ArrayList<>(COMPONENTS);
         Collections.reverse(reverse);
         for (String name : reverse) {
@@ -141,9 +156,12 @@ public final class LocalStack implements AutoCloseable {
             }
             default -> startProcess(name);
         }
+        supervise(name);
     }
 
+    /** Stops one component; the supervisor leaves it stopped until {@link #startComponent(String)}. */
     public void stopComponent(String name) {
+        supervised.remove(requireKnown(name));
         if (POSTGRES.equals(name)) {
             if (database.isRunning() && settings.externalDatabase().isEmpty()) {
                 out.accept("stopping PostgreSQL");
@@ -160,16 +178,52 @@ public final class LocalStack implements AutoCloseable {
 
     public boolean isRunning(String name) {
         if (POSTGRES.equals(name)) {
-            return database.isRunning();
+            return database.isEmbedded() ? database.isServerAlive() : database.isRunning();
         }
         ManagedProcess process = processes.get(requireKnown(name));
         return process != null && process.isRunning();
     }
 
-    /** Process id of a running child process (not PostgreSQL, which zonky manages), or -1. */
+    /** Process id of a running component (for PostgreSQL, the embedded server's postmaster), or -1. */
     public long pid(String name) {
-        ManagedProcess process = processes.get(requireKnown(name));
+        if (POSTGRES.equals(requireKnown(name))) {
+            return database.postmasterPid().orElse(-1L);
+        }
+        ManagedProcess process = processes.get(name);
         return process == null ? -1 : process.pid();
+    }
+
+    /** How many times the supervisor restarted this component after it died on its own. */
+    public int restarts(String name) {
+        return supervisor.restarts(requireKnown(name));
+    }
+
+    private void supervise(String name) {
+        supervised.add(name);
+        supervisor.up(name);
+    }
+
+    private boolean supervised(String name) {
+        return supervised.contains(name) && !stopRequested;
+    }
+
+    /** PostgreSQL is not our child process: poll it, and bring the embedded server back when it died. */
+    private void checkDatabase() {
+        if (supervised(POSTGRES) && database.isEmbedded() && !database.isServerAlive()) {
+            supervisor.crashed(POSTGRES, "died (its postmaster process is gone)", () -> supervised(POSTGRES), database::restart);
+        }
+    }
+
+    private void crashed(String name, int exitCode) {
+        if (supervised(name)) {
+            supervisor.crashed(name, "exited unexpectedly (exit code " + exitCode + ")", () -> supervised(name),
+                    () -> {
+                        long started = System.nanoTime();
+                        ManagedProcess process = processes.get(name);
+                        launch(process);
+                        process.awaitReady(started);
+                    });
+        }
     }
 
     public Path log(String name) {
@@ -183,6 +237,7 @@ public final class LocalStack implements AutoCloseable {
         launch(process);
         process.awaitReady(started);
         out.accept(name + " ready in " + Seconds.since(started) + " s");
+        supervise(name);
     }
 
     /** Launches unless a stop was requested meanwhile: no component may start after {@link #stop()} passed it. */
@@ -196,7 +251,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ManagedProcess process(String name, Path keycloakInstallation) {
-        return processes.computeIfAbsent(name, n -> new ManagedProcess(definition(n, keycloakInstallation), settings, out));
+        return processes.computeIfAbsent(name, n -> {
+            ManagedProcess process = new ManagedProcess(definition(n, keycloakInstallation), settings, out);
+            process.onUnexpectedExit(exitCode -> crashed(n, exitCode));
+            return process;
+        });
     }
 
     private ManagedProcess.Definition definition(String name, Path keycloakInstallation) {

@@ -34,6 +34,8 @@ final class ManagedProcess {
     private final Consumer<String> out;
     private volatile Process process;
     private volatile boolean stopping;
+    private volatile Consumer<Integer> onUnexpectedExit = exitCode -> {
+    };
 
     ManagedProcess(Definition definition, StackSettings settings, Consumer<String> out) {
         this.definition = definition;
@@ -44,6 +46,11 @@ final class ManagedProcess {
 
     String name() {
         return definition.name();
+    }
+
+    /** Called with the exit code when the process ends without {@link #stop(Duration)} (a crash, a kill). */
+    void onUnexpectedExit(Consumer<Integer> listener) {
+        this.onUnexpectedExit = listener;
     }
 
     Path log() {
@@ -79,10 +86,12 @@ final class ManagedProcess {
                     + "): " + e.getMessage(), e);
         }
         stopping = false;
-        process.onExit().thenAccept(exited -> {
-            if (!stopping) {
+        Process launched = process;
+        launched.onExit().thenAccept(exited -> {
+            if (!stopping && launched == this.process) {
                 out.accept("!! " + definition.name() + " exited unexpectedly (exit code " + exited.exitValue()
                         + "); log: " + log);
+                onUnexpectedExit.accept(exited.exitValue());
             }
         });
     }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.smallrye.mutiny.Uni;
 
+import org.lodestone.gateway.pipeline.GraphQLErrors;
 import org.lodestone.gateway.planning.EntityJump;
 import org.lodestone.gateway.planning.Fetch;
 import org.lodestone.gateway.planning.QueryPlan;

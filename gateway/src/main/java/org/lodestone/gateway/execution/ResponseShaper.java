@@ -15,6 +15,7 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 
+import org.lodestone.gateway.pipeline.GraphQLErrors;
 import org.lodestone.gateway.planning.NormalizedOperation;
 import org.lodestone.gateway.planning.Selection;
 import org.lodestone.gateway.planning.Selection.FieldSelection;

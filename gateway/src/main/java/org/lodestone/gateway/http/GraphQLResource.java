@@ -22,9 +22,11 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import org.lodestone.gateway.GatewayRuntime;
 import org.lodestone.gateway.config.GatewayConfig;
-import org.lodestone.gateway.execution.GraphQLErrors;
+import org.lodestone.gateway.pipeline.GraphQLErrors;
+import org.lodestone.gateway.pipeline.GraphQLRequest;
+import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
+import org.lodestone.gateway.pipeline.RequestContext;
 
 /**
  * GraphQL over HTTP at {@code /graphql}: POST with {@code application/json}, GET for queries.
@@ -41,7 +43,7 @@ public class GraphQLResource {
     };
 
     @Inject
-    GatewayRuntime runtime;
+    GraphQLRequestProcessor processor;
     @Inject
     GatewayConfig config;
     @Inject
@@ -116,7 +118,7 @@ public class GraphQLResource {
         boolean debugPlan = config.debugPlan() || (config.debugPlanHeader() && "true".equalsIgnoreCase(debug));
         Set<String> roles = identity.getRoles();
         RequestContext context = new RequestContext(authorization, !identity.isAnonymous(), roles, readOnly, debugPlan);
-        return runtime.processor().process(request, context).map(response -> {
+        return processor.process(request, context).map(response -> {
             int status = response.status() != 0 ? response.status()
                     : response.requestError() && responseType.equals(GRAPHQL_RESPONSE_JSON) ? 400 : 200;
             Response.ResponseBuilder builder = Response.status(status).type(withCharset(responseType))

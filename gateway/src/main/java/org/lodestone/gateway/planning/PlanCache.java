@@ -8,11 +8,13 @@ import java.util.function.Function;
 /** Bounded LRU of plans keyed by canonical operation text (which includes the operation name). */
 public final class PlanCache {
 
+    private final int maxSize;
     private final Map<String, QueryPlan> plans;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
     public PlanCache(int maxSize) {
+        this.maxSize = maxSize;
         this.plans = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, QueryPlan> eldest) {
@@ -37,6 +39,10 @@ public final class PlanCache {
             plans.put(key, plan);
         }
         return plan;
+    }
+
+    public int maxSize() {
+        return maxSize;
     }
 
     public long hits() {

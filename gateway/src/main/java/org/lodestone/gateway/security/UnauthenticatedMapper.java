@@ -12,7 +12,7 @@ import io.quarkus.security.UnauthorizedException;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import org.lodestone.gateway.execution.GraphQLErrors;
+import org.lodestone.gateway.pipeline.GraphQLErrors;
 
 /**
  * Missing or invalid bearer token on {@code /graphql}: HTTP 401 with a GraphQL error body, before

@@ -11,10 +11,6 @@ public record AccessRule(boolean authenticated, List<List<String>> scopes) {
 
     public static final AccessRule OPEN = new AccessRule(false, List.of());
 
-    public boolean isOpen() {
-        return !authenticated && scopes.isEmpty();
-    }
-
     public boolean allows(boolean isAuthenticated, Collection<String> granted) {
         if ((authenticated || !scopes.isEmpty()) && !isAuthenticated) {
             return false;

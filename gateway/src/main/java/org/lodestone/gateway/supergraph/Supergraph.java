@@ -9,8 +9,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
@@ -100,6 +104,23 @@ public final class Supergraph {
             }
         }
         return result;
+    }
+
+    /** How many list levels wrap the type of {@code typeName.fieldName} in the API schema. */
+    public int listDepth(String typeName, String fieldName) {
+        GraphQLFieldsContainer container = (GraphQLFieldsContainer) apiSchema.getType(typeName);
+        GraphQLFieldDefinition definition = container.getFieldDefinition(fieldName);
+        int depth = 0;
+        GraphQLType type = definition.getType();
+        while (type instanceof GraphQLNonNull || type instanceof GraphQLList) {
+            if (type instanceof GraphQLList list) {
+                depth++;
+                type = list.getWrappedType();
+            } else {
+                type = ((GraphQLNonNull) type).getWrappedType();
+            }
+        }
+        return depth;
     }
 
     /** A copy with some subgraph URLs replaced (keys are subgraph names or enum values). */

@@ -32,8 +32,4 @@ public record TypeMeta(String name, Kind kind, Set<String> graphs, List<KeyMeta>
     public KeyMeta resolvableKey(String graph) {
         return keys.stream().filter(k -> k.graph().equals(graph) && k.resolvable()).findFirst().orElse(null);
     }
-
-    public boolean isEntity() {
-        return !keys.isEmpty();
-    }
 }

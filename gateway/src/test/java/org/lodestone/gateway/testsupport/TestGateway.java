@@ -12,11 +12,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.VertxSubgraphClient;
-import org.lodestone.gateway.http.GraphQLRequest;
-import org.lodestone.gateway.http.GraphQLRequestProcessor;
-import org.lodestone.gateway.http.GraphQLResponse;
-import org.lodestone.gateway.http.RequestContext;
-import org.lodestone.gateway.http.RequestLimits;
+import org.lodestone.gateway.pipeline.GraphQLRequest;
+import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
+import org.lodestone.gateway.pipeline.GraphQLResponse;
+import org.lodestone.gateway.pipeline.RequestContext;
+import org.lodestone.gateway.pipeline.RequestLimits;
+import org.lodestone.gateway.planning.PlanCache;
+import org.lodestone.gateway.planning.QueryPlanner;
 import org.lodestone.gateway.supergraph.Supergraph;
 import org.lodestone.gateway.supergraph.SupergraphLoader;
 
@@ -50,8 +52,8 @@ public final class TestGateway implements AutoCloseable {
         Supergraph supergraph = loaded.withUrls(urls);
         VertxSubgraphClient client = new VertxSubgraphClient(VERTX, new ObjectMapper(), Duration.ofMillis(2500),
                 Duration.ofMillis(500), registry);
-        processor = new GraphQLRequestProcessor(supergraph, new PlanExecutor(supergraph, client),
-                new RequestLimits(12, 20, 10000), 100, true);
+        processor = new GraphQLRequestProcessor(supergraph, new QueryPlanner(supergraph), new PlanCache(100),
+                new PlanExecutor(supergraph, client), new RequestLimits(12, 20, 10000), true);
     }
 
     public TestGateway(String supergraphResource, String group) {

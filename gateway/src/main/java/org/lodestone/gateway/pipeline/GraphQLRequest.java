@@ -1,4 +1,4 @@
-package org.lodestone.gateway.http;
+package org.lodestone.gateway.pipeline;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.lodestone.gateway.execution;
+package org.lodestone.gateway.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.List;

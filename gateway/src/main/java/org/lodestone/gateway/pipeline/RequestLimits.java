@@ -1,4 +1,4 @@
-package org.lodestone.gateway.http;
+package org.lodestone.gateway.pipeline;
 
 /** Operation limits enforced before any planning or subgraph traffic. */
 public record RequestLimits(int maxDepth, int maxAliases, int maxQueryLength) {

@@ -1,0 +1,101 @@
+package org.lodestone.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.vertx.mutiny.core.Vertx;
+
+import org.jboss.logging.Logger;
+
+import org.lodestone.gateway.config.GatewayConfig;
+import org.lodestone.gateway.execution.PlanExecutor;
+import org.lodestone.gateway.execution.SubgraphClient;
+import org.lodestone.gateway.execution.VertxSubgraphClient;
+import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
+import org.lodestone.gateway.pipeline.RequestLimits;
+import org.lodestone.gateway.planning.PlanCache;
+import org.lodestone.gateway.planning.QueryPlanner;
+import org.lodestone.gateway.supergraph.Subgraph;
+import org.lodestone.gateway.supergraph.Supergraph;
+import org.lodestone.gateway.supergraph.SupergraphLoader;
+
+/**
+ * CDI producers for the gateway's parts, built from {@link GatewayConfig}. The supergraph is loaded at
+ * startup, so a missing or broken supergraph (or a subgraph without URL) stops the application.
+ */
+@Singleton
+public class GatewayProducers {
+
+    static final String DEFAULT_SUPERGRAPH = "classpath:supergraph.graphql";
+    private static final Logger LOG = Logger.getLogger(GatewayProducers.class);
+
+    @Produces
+    @Singleton
+    @Startup
+    Supergraph supergraph(GatewayConfig config) {
+        String location = config.supergraphPath().orElse(DEFAULT_SUPERGRAPH);
+        Map<String, String> urls = new LinkedHashMap<>();
+        config.subgraphs().forEach((name, subgraph) -> subgraph.url().ifPresent(url -> urls.put(name, url)));
+        Supergraph supergraph = SupergraphLoader.load(location).withUrls(urls);
+        for (Subgraph subgraph : supergraph.subgraphs()) {
+            if (subgraph.url() == null || subgraph.url().isBlank()) {
+                throw new IllegalStateException("No URL for subgraph " + subgraph.name()
+                        + ": set lodestone.gateway.subgraphs." + subgraph.name() + ".url");
+            }
+            LOG.infof("Subgraph %s at %s", subgraph.name(), subgraph.url());
+        }
+        LOG.infof("Supergraph loaded from %s: %d subgraphs", location, supergraph.subgraphs().size());
+        return supergraph;
+    }
+
+    @Produces
+    @Singleton
+    PlanCache planCache(GatewayConfig config, MeterRegistry registry) {
+        PlanCache cache = new PlanCache(config.planCacheSize());
+        FunctionCounter.builder("lodestone.gateway.plan.cache.hits", cache, PlanCache::hits)
+                .description("Operations answered with a cached plan").register(registry);
+        FunctionCounter.builder("lodestone.gateway.plan.cache.misses", cache, PlanCache::misses)
+                .description("Operations that had to be planned").register(registry);
+        return cache;
+    }
+
+    @Produces
+    @Singleton
+    QueryPlanner queryPlanner(Supergraph supergraph) {
+        return new QueryPlanner(supergraph);
+    }
+
+    @Produces
+    @Singleton
+    SubgraphClient subgraphClient(GatewayConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry registry) {
+        return new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(), config.connectTimeout(), registry);
+    }
+
+    @Produces
+    @Singleton
+    PlanExecutor planExecutor(Supergraph supergraph, SubgraphClient client) {
+        return new PlanExecutor(supergraph, client);
+    }
+
+    @Produces
+    @Singleton
+    RequestLimits requestLimits(GatewayConfig config) {
+        GatewayConfig.Limits limits = config.limits();
+        return new RequestLimits(limits.maxDepth(), limits.maxAliases(), limits.maxQueryLength());
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    GraphQLRequestProcessor requestProcessor(GatewayConfig config, Supergraph supergraph, QueryPlanner planner,
+            PlanCache cache, PlanExecutor executor, RequestLimits limits) {
+        return new GraphQLRequestProcessor(supergraph, planner, cache, executor, limits, config.introspection());
+    }
+}

@@ -1,0 +1,171 @@
+package org.lodestone.gateway.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import io.smallrye.mutiny.Uni;
+
+import org.lodestone.gateway.execution.PlanExecutor;
+import org.lodestone.gateway.execution.ResponseShaper;
+import org.lodestone.gateway.planning.NormalizedOperation;
+import org.lodestone.gateway.planning.OperationNormalizer;
+import org.lodestone.gateway.planning.PlanCache;
+import org.lodestone.gateway.planning.PlanningException;
+import org.lodestone.gateway.planning.QueryPlan;
+import org.lodestone.gateway.planning.QueryPlanner;
+import org.lodestone.gateway.planning.Selection;
+import org.lodestone.gateway.planning.Selection.FieldSelection;
+import org.lodestone.gateway.planning.Selection.FragmentSelection;
+import org.lodestone.gateway.security.AccessPolicy;
+import org.lodestone.gateway.supergraph.Supergraph;
+
+/**
+ * The request pipeline, independent of the HTTP framework: limits, parse, validate against the API
+ * schema (valid documents cached by text), coerce variables, normalize, apply access rules,
+ * plan (cached), execute, shape.
+ */
+public final class GraphQLRequestProcessor {
+
+    private final Supergraph supergraph;
+    private final QueryPlanner planner;
+    private final PlanCache cache;
+    private final PlanExecutor executor;
+    private final AccessPolicy accessPolicy;
+    private final RequestLimits limits;
+    private final ValidatedDocuments documents;
+    private final LocalIntrospection introspection;
+
+    public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
+            RequestLimits limits, boolean introspectionEnabled) {
+        this.supergraph = supergraph;
+        this.planner = planner;
+        this.cache = cache;
+        this.executor = executor;
+        this.accessPolicy = new AccessPolicy(supergraph);
+        this.limits = limits;
+        this.documents = new ValidatedDocuments(supergraph.apiSchema(), limits, cache.maxSize());
+        this.introspection = introspectionEnabled ? new LocalIntrospection(supergraph.apiSchema()) : null;
+    }
+
+    public Uni<GraphQLResponse> process(GraphQLRequest request, RequestContext context) {
+        Prepared prepared;
+        try {
+            prepared = prepare(request, context);
+        } catch (RequestRejectedException rejected) {
+            return Uni.createFrom().item(rejected.response());
+        }
+        Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
+        return executor.execute(prepared.plan, variables, context.authorization()).map(result -> {
+            Map<String, Object> raw = result.data();
+            if (prepared.introspection != null) {
+                raw.putAll(prepared.introspection);
+            }
+            ResponseShaper.Shaped shaped = ResponseShaper.shape(supergraph.apiSchema(), supergraph::possibleTypes,
+                    prepared.operation, raw, result.errors());
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (!shaped.errors().isEmpty()) {
+                body.put("errors", shaped.errors());
+            }
+            body.put("data", shaped.data());
+            if (context.debugPlan()) {
+                Map<String, Object> extensions = new LinkedHashMap<>();
+                extensions.put("queryPlan", prepared.plan.toString());
+                extensions.put("subgraphRequests", result.subgraphRequests());
+                body.put("extensions", extensions);
+            }
+            return GraphQLResponse.ok(body);
+        });
+    }
+
+    /** Everything before network: a plan, or a rejection. */
+    private Prepared prepare(GraphQLRequest request, RequestContext context) {
+        String query = request.query();
+        if (query == null || query.isBlank()) {
+            throw RequestRejectedException.withStatus(400, "Missing query: send a GraphQL document in \"query\"",
+                    GraphQLErrors.BAD_USER_INPUT);
+        }
+        if (query.length() > limits.maxQueryLength()) {
+            throw RequestRejectedException.limit("Query is " + query.length() + " characters long; the limit is "
+                    + limits.maxQueryLength(), "maxQueryLength");
+        }
+        Document document = documents.get(query);
+        OperationDefinition operation;
+        try {
+            operation = OperationNormalizer.selectOperation(document, request.operationName());
+        } catch (IllegalArgumentException e) {
+            throw RequestRejectedException.badInput(e.getMessage());
+        }
+        if (context.readOnly() && operation.getOperation() != OperationDefinition.Operation.QUERY) {
+            throw RequestRejectedException.withStatus(405, "Only queries may be sent with GET; use POST for "
+                    + operation.getOperation().name().toLowerCase() + "s", GraphQLErrors.BAD_USER_INPUT);
+        }
+        if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+            throw RequestRejectedException.badInput("Subscriptions are not supported by this gateway");
+        }
+        try {
+            ValuesResolver.coerceVariableValues(supergraph.apiSchema(), operation.getVariableDefinitions(),
+                    RawVariables.of(request.variables() == null ? Map.of() : request.variables()),
+                    GraphQLContext.getDefault(), Locale.ROOT);
+        } catch (RuntimeException e) {
+            if (e instanceof GraphQLError) {
+                throw RequestRejectedException.badInput(e.getMessage());
+            }
+            throw e;
+        }
+        NormalizedOperation normalized = OperationNormalizer.normalize(supergraph.apiSchema(), document, operation,
+                request.variables());
+        int depth = depth(normalized.selections());
+        if (depth > limits.maxDepth()) {
+            throw RequestRejectedException.limit("Operation is " + depth + " levels deep; the limit is "
+                    + limits.maxDepth(), "maxDepth");
+        }
+        List<Selection> allowed = accessPolicy.apply(normalized.rootTypeName(), normalized.selections(),
+                context.authenticated(), context.roles());
+        if (allowed != normalized.selections()) {
+            normalized = OperationNormalizer.create(normalized.type(), normalized.name(), allowed,
+                    normalized.variableDefinitions());
+        }
+        Map<String, Object> introspected = null;
+        if (LocalIntrospection.isUsedBy(normalized.selections())) {
+            if (introspection == null) {
+                throw RequestRejectedException.badInput("Introspection is disabled");
+            }
+            introspected = introspection.execute(request);
+        }
+        QueryPlan plan;
+        try {
+            plan = cache.get(normalized, planner::plan);
+        } catch (PlanningException e) {
+            // The supergraph offers no route to a requested field: nothing a subgraph can serve, not bad input.
+            throw RequestRejectedException.withStatus(500, e.getMessage(), GraphQLErrors.SUBGRAPH_UNAVAILABLE);
+        }
+        return new Prepared(normalized, plan, introspected);
+    }
+
+    static int depth(List<Selection> selections) {
+        int deepest = 0;
+        for (Selection selection : selections) {
+            if (selection instanceof FieldSelection field) {
+                // Introspection documents are deep by nature and answered locally.
+                if (LocalIntrospection.FIELDS.contains(field.name())) {
+                    continue;
+                }
+                deepest = Math.max(deepest, 1 + depth(field.selections()));
+            } else if (selection instanceof FragmentSelection fragment) {
+                deepest = Math.max(deepest, depth(fragment.selections()));
+            }
+        }
+        return deepest;
+    }
+
+    private record Prepared(NormalizedOperation operation, QueryPlan plan, Map<String, Object> introspection) {
+    }
+}
