@@ -1,12 +1,15 @@
 // Runs `npm ci` only when node_modules does not already hold exactly the versions pinned in
 // package-lock.json, so repeated Maven builds do not reinstall (npm ci always wipes node_modules).
 // Uses the node/npm found on PATH; nothing else is downloaded besides the locked npm packages.
+// `--dir <path>` installs another npm project of the module (e.g. ../http-audit) instead of this one.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const here = dirname(fileURLToPath(import.meta.url));
+const dirArg = process.argv.indexOf("--dir");
+const here = dirArg >= 0 ? resolve(process.argv[dirArg + 1]) : dirname(fileURLToPath(import.meta.url));
+const label = `[${basename(here)}]`;
 const force = process.argv.includes("--force");
 
 function installedMatchesLock() {
@@ -28,16 +31,16 @@ function installedMatchesLock() {
 }
 
 if (!force && installedMatchesLock()) {
-  console.log("[supergraph] node_modules matches package-lock.json; skipping npm ci");
+  console.log(`${label} node_modules matches package-lock.json; skipping npm ci`);
   process.exit(0);
 }
 
 const args = ["ci", "--no-audit", "--no-fund", "--prefer-offline"];
-console.log(`[supergraph] npm ${args.join(" ")}`);
+console.log(`${label} npm ${args.join(" ")}`);
 // npm is a .cmd script on Windows, which spawn can only start through a shell.
 const result = spawnSync("npm", args, { cwd: here, stdio: "inherit", shell: process.platform === "win32" });
 if (result.error) {
-  console.error(`[supergraph] could not run npm: ${result.error.message} (node and npm must be on PATH)`);
+  console.error(`${label} could not run npm: ${result.error.message} (node and npm must be on PATH)`);
   process.exit(1);
 }
 process.exit(result.status ?? 1);

@@ -13,7 +13,6 @@ import org.lodestone.gateway.pipeline.GraphQLErrors;
 import org.lodestone.gateway.planning.EntityJump;
 import org.lodestone.gateway.planning.Fetch;
 import org.lodestone.gateway.planning.QueryPlan;
-import org.lodestone.gateway.supergraph.FieldSet;
 import org.lodestone.gateway.supergraph.Subgraph;
 import org.lodestone.gateway.supergraph.Supergraph;
 
@@ -96,7 +95,7 @@ public final class PlanExecutor {
         List<JumpTargets> prepared = new ArrayList<>();
         int representationCount = 0;
         for (EntityJump jump : fetch.jumps()) {
-            JumpTargets targets = collect(jump, state.data);
+            JumpTargets targets = JumpTargets.collect(supergraph, jump, state.data);
             prepared.add(targets);
             variables.put(jump.variable(), targets.representations);
             representationCount += targets.representations.size();
@@ -113,17 +112,17 @@ public final class PlanExecutor {
                         List<?> list = entities instanceof List<?> l ? l : List.of();
                         for (int i = 0; i < targets.byRepresentation.size(); i++) {
                             Object entity = i < list.size() ? list.get(i) : null;
-                            for (Target target : targets.byRepresentation.get(i)) {
+                            for (JumpTargets.Target target : targets.byRepresentation.get(i)) {
                                 if (entity instanceof Map<?, ?> map) {
                                     Map<String, Object> copy = JsonTrees.deepCopy(cast(map));
                                     // An @interfaceObject subgraph answers with the interface name; keep the concrete one.
                                     if (targets.jump.typeName().equals(copy.get("__typename"))
-                                            && target.object.get("__typename") != null) {
+                                            && target.object().get("__typename") != null) {
                                         copy.remove("__typename");
                                     }
-                                    JsonTrees.deepMerge(target.object, copy);
+                                    JsonTrees.deepMerge(target.object(), copy);
                                 }
-                                targets.jump.fieldKeys().forEach(k -> target.object.putIfAbsent(k, null));
+                                targets.jump.fieldKeys().forEach(k -> target.object().putIfAbsent(k, null));
                             }
                         }
                     }
@@ -134,12 +133,12 @@ public final class PlanExecutor {
                 .onFailure().recoverWithItem(failure -> s -> {
                     for (JumpTargets targets : prepared) {
                         int reported = 0;
-                        for (List<Target> sameRepresentation : targets.byRepresentation) {
-                            for (Target target : sameRepresentation) {
-                                targets.jump.fieldKeys().forEach(k -> target.object.putIfAbsent(k, null));
+                        for (List<JumpTargets.Target> sameRepresentation : targets.byRepresentation) {
+                            for (JumpTargets.Target target : sameRepresentation) {
+                                targets.jump.fieldKeys().forEach(k -> target.object().putIfAbsent(k, null));
                                 // One error per affected object, bounded so a long list does not flood the response.
                                 if (reported++ < MAX_ERRORS_PER_CALL) {
-                                    List<Object> path = new ArrayList<>(target.path);
+                                    List<Object> path = new ArrayList<>(target.path());
                                     path.add(targets.jump.fieldKeys().get(0));
                                     s.errors.add(withService(GraphQLErrors.error(failure.getMessage(), path,
                                             GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
@@ -177,7 +176,7 @@ public final class PlanExecutor {
         for (JumpTargets targets : prepared) {
             if (path.size() >= 2 && targets.jump.alias().equals(path.get(0)) && path.get(1) instanceof Number index
                     && index.intValue() < targets.byRepresentation.size()) {
-                List<Object> rewritten = new ArrayList<>(targets.byRepresentation.get(index.intValue()).get(0).path);
+                List<Object> rewritten = new ArrayList<>(targets.byRepresentation.get(index.intValue()).get(0).path());
                 rewritten.addAll(path.subList(2, path.size()));
                 copy.put("path", rewritten);
                 return copy;
@@ -186,101 +185,13 @@ public final class PlanExecutor {
         // No usable path: point at the first object this fetch was for.
         for (JumpTargets targets : prepared) {
             if (!targets.byRepresentation.isEmpty()) {
-                List<Object> fallback = new ArrayList<>(targets.byRepresentation.get(0).get(0).path);
+                List<Object> fallback = new ArrayList<>(targets.byRepresentation.get(0).get(0).path());
                 fallback.add(targets.jump.fieldKeys().get(0));
                 copy.put("path", fallback);
                 break;
             }
         }
         return copy;
-    }
-
-    private JumpTargets collect(EntityJump jump, Map<String, Object> data) {
-        JumpTargets result = new JumpTargets(jump);
-        Map<Map<String, Object>, Integer> indexByRepresentation = new LinkedHashMap<>();
-        for (List<String> path : jump.paths()) {
-            List<Target> found = new ArrayList<>();
-            walk(data, path, 0, new ArrayList<>(), found);
-            for (Target target : found) {
-                Object typename = target.object.get("__typename");
-                // Calls on an interface (entity interfaces, @interfaceObject) take objects of any implementation.
-                if (!jump.typeName().equals(typename) && !supergraph.possibleTypes(jump.typeName()).contains(typename)) {
-                    continue;
-                }
-                Map<String, Object> representation = new LinkedHashMap<>();
-                representation.put("__typename", jump.typeName());
-                if (!project(target.object, jump.representation(), jump.representationKeys(), representation)
-                        || jump.key().fields().keySet().stream().anyMatch(k -> representation.get(k) == null)) {
-                    // Missing parent data or a null key: nothing the subgraph could resolve.
-                    continue;
-                }
-                Integer index = indexByRepresentation.get(representation);
-                if (index == null) {
-                    index = result.representations.size();
-                    indexByRepresentation.put(representation, index);
-                    result.representations.add(representation);
-                    result.byRepresentation.add(new ArrayList<>());
-                }
-                result.byRepresentation.get(index).add(target);
-            }
-        }
-        return result;
-    }
-
-    private static void walk(Object value, List<String> path, int position, List<Object> concretePath, List<Target> found) {
-        if (position == path.size()) {
-            if (value instanceof Map<?, ?> map) {
-                found.add(new Target(cast(map), List.copyOf(concretePath)));
-            }
-            return;
-        }
-        String step = path.get(position);
-        if (step.equals("@")) {
-            if (value instanceof List<?> list) {
-                for (int i = 0; i < list.size(); i++) {
-                    concretePath.add(i);
-                    walk(list.get(i), path, position + 1, concretePath, found);
-                    concretePath.remove(concretePath.size() - 1);
-                }
-            }
-        } else if (value instanceof Map<?, ?> map) {
-            concretePath.add(step);
-            walk(map.get(step), path, position + 1, concretePath, found);
-            concretePath.remove(concretePath.size() - 1);
-        }
-    }
-
-    /** Copies the field set out of an object; false when a required value is missing. */
-    private static boolean project(Map<String, Object> source, FieldSet fields, Map<String, String> responseKeys,
-            Map<String, Object> into) {
-        for (Map.Entry<String, FieldSet> entry : fields.fields().entrySet()) {
-            String responseKey = responseKeys.getOrDefault(entry.getKey(), entry.getKey());
-            if (!source.containsKey(responseKey)) {
-                return false;
-            }
-            Object value = source.get(responseKey);
-            if (entry.getValue().isEmpty() || value == null) {
-                into.put(entry.getKey(), value);
-            } else if (value instanceof Map<?, ?> map) {
-                Map<String, Object> nested = new LinkedHashMap<>();
-                if (!project(cast(map), entry.getValue(), Map.of(), nested)) {
-                    return false;
-                }
-                into.put(entry.getKey(), nested);
-            } else if (value instanceof List<?> list) {
-                List<Object> nestedList = new ArrayList<>();
-                for (Object item : list) {
-                    Map<String, Object> nested = new LinkedHashMap<>();
-                    if (item instanceof Map<?, ?> map && project(cast(map), entry.getValue(), Map.of(), nested)) {
-                        nestedList.add(nested);
-                    } else {
-                        nestedList.add(item);
-                    }
-                }
-                into.put(entry.getKey(), nestedList);
-            }
-        }
-        return true;
     }
 
     @SuppressWarnings("unchecked")
@@ -313,19 +224,6 @@ public final class PlanExecutor {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Map<?, ?> map) {
         return (Map<String, Object>) map;
-    }
-
-    private record Target(Map<String, Object> object, List<Object> path) {
-    }
-
-    private static final class JumpTargets {
-        final EntityJump jump;
-        final List<Map<String, Object>> representations = new ArrayList<>();
-        final List<List<Target>> byRepresentation = new ArrayList<>();
-
-        JumpTargets(EntityJump jump) {
-            this.jump = jump;
-        }
     }
 
     private static final class State {

@@ -147,11 +147,12 @@ public class GraphQLResource {
 
     /**
      * The media type to answer with, or null when the client accepts neither GraphQL JSON type.
-     * No Accept header or a wildcard gets the GraphQL response type, as the GraphQL-over-HTTP spec advises.
+     * No Accept header or a wildcard gets {@code application/json}, which every client understands (the
+     * GraphQL-over-HTTP spec asks for it until legacy clients are gone, and its audit checks it).
      */
     static String responseType(String accept) {
         if (accept == null || accept.isBlank()) {
-            return GRAPHQL_RESPONSE_JSON;
+            return MediaType.APPLICATION_JSON;
         }
         String best = null;
         double bestScore = 0;
@@ -176,7 +177,7 @@ public class GraphQLResource {
                 candidate = MediaType.APPLICATION_JSON;
                 specificity = 0.002;
             } else if (type.isWildcardType() || type.getType().equals("application") && type.isWildcardSubtype()) {
-                candidate = GRAPHQL_RESPONSE_JSON;
+                candidate = MediaType.APPLICATION_JSON;
                 specificity = 0.001;
             } else {
                 continue;

@@ -11,6 +11,9 @@ public final class GraphQLErrors {
     public static final String FORBIDDEN = "FORBIDDEN";
     public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
     public static final String SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+    /** The supergraph offers no way to fetch what a valid operation asks for. */
+    public static final String QUERY_PLANNING_FAILED = "QUERY_PLANNING_FAILED";
+    public static final String INTERNAL = "INTERNAL";
 
     private GraphQLErrors() {
     }

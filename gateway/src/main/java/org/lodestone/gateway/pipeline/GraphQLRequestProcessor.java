@@ -1,9 +1,11 @@
 package org.lodestone.gateway.pipeline;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -12,6 +14,8 @@ import graphql.execution.ValuesResolver;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.smallrye.mutiny.Uni;
+
+import org.jboss.logging.Logger;
 
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.ResponseShaper;
@@ -33,6 +37,8 @@ import org.lodestone.gateway.supergraph.Supergraph;
  * plan (cached), execute, shape.
  */
 public final class GraphQLRequestProcessor {
+
+    private static final Logger LOG = Logger.getLogger(GraphQLRequestProcessor.class);
 
     private final Supergraph supergraph;
     private final QueryPlanner planner;
@@ -65,11 +71,14 @@ public final class GraphQLRequestProcessor {
         Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
         return executor.execute(prepared.plan, variables, context.authorization()).map(result -> {
             Map<String, Object> raw = result.data();
+            List<Map<String, Object>> errors = result.errors();
             if (prepared.introspection != null) {
-                raw.putAll(prepared.introspection);
+                raw.putAll(prepared.introspection.data());
+                errors = new ArrayList<>(errors);
+                errors.addAll(prepared.introspection.errors());
             }
             ResponseShaper.Shaped shaped = ResponseShaper.shape(supergraph.apiSchema(), supergraph::possibleTypes,
-                    prepared.operation, raw, result.errors());
+                    prepared.operation, raw, errors);
             Map<String, Object> body = new LinkedHashMap<>();
             if (!shaped.errors().isEmpty()) {
                 body.put("errors", shaped.errors());
@@ -133,31 +142,41 @@ public final class GraphQLRequestProcessor {
             normalized = OperationNormalizer.create(normalized.type(), normalized.name(), allowed,
                     normalized.variableDefinitions());
         }
-        Map<String, Object> introspected = null;
+        LocalIntrospection.Introspected introspected = null;
         if (LocalIntrospection.isUsedBy(normalized.selections())) {
             if (introspection == null) {
                 throw RequestRejectedException.badInput("Introspection is disabled");
             }
             introspected = introspection.execute(request);
         }
-        QueryPlan plan;
+        return new Prepared(normalized, plan(normalized), introspected);
+    }
+
+    /**
+     * A valid operation the supergraph cannot satisfy is a request error (no {@code data}, so 400 for
+     * {@code application/graphql-response+json} and 200 for {@code application/json}), never a 500.
+     * A planner failure other than {@link PlanningException} is a gateway bug: logged with an id the
+     * answer carries, the message stays generic.
+     */
+    private QueryPlan plan(NormalizedOperation normalized) {
         try {
-            plan = cache.get(normalized, planner::plan);
+            return cache.get(normalized, planner::plan);
         } catch (PlanningException e) {
-            // The supergraph offers no route to a requested field: nothing a subgraph can serve, not bad input.
-            throw RequestRejectedException.withStatus(500, e.getMessage(), GraphQLErrors.SUBGRAPH_UNAVAILABLE);
+            throw RequestRejectedException.code("Cannot plan this operation: " + e.getMessage(),
+                    GraphQLErrors.QUERY_PLANNING_FAILED);
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString();
+            LOG.errorf(e, "Planning failed unexpectedly (error id %s) for: %s", id, normalized.canonicalText());
+            throw RequestRejectedException.code("Cannot plan this operation (error id " + id + ")",
+                    GraphQLErrors.QUERY_PLANNING_FAILED);
         }
-        return new Prepared(normalized, plan, introspected);
     }
 
     static int depth(List<Selection> selections) {
         int deepest = 0;
         for (Selection selection : selections) {
             if (selection instanceof FieldSelection field) {
-                // Introspection documents are deep by nature and answered locally.
-                if (LocalIntrospection.FIELDS.contains(field.name())) {
-                    continue;
-                }
+                // Introspection fields count too: a deep introspection document costs like any other.
                 deepest = Math.max(deepest, 1 + depth(field.selections()));
             } else if (selection instanceof FragmentSelection fragment) {
                 deepest = Math.max(deepest, depth(fragment.selections()));
@@ -166,6 +185,6 @@ public final class GraphQLRequestProcessor {
         return deepest;
     }
 
-    private record Prepared(NormalizedOperation operation, QueryPlan plan, Map<String, Object> introspection) {
+    private record Prepared(NormalizedOperation operation, QueryPlan plan, LocalIntrospection.Introspected introspection) {
     }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.schema.GraphQLSchema;
 
 import org.lodestone.gateway.planning.Selection;
@@ -36,20 +38,31 @@ final class LocalIntrospection {
         return false;
     }
 
-    /** The introspection root fields of the request, by response key (other root fields are absent). */
-    Map<String, Object> execute(GraphQLRequest request) {
+    /**
+     * The introspection root fields of the request by response key (other root fields are absent),
+     * and graphql-java's errors. Its "good faith" check (which answers deep introspection with null) is
+     * off: the gateway's own depth limit counts introspection fields.
+     */
+    Introspected execute(GraphQLRequest request) {
         ExecutionInput input = ExecutionInput.newExecutionInput(request.query())
                 .operationName(request.operationName())
+                .graphQLContext(Map.of(GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
                 .variables(request.variables() == null ? Map.of() : request.variables()).build();
-        Map<String, Object> data = graphQL.execute(input).getData();
-        Map<String, Object> result = new LinkedHashMap<>();
+        ExecutionResult result = graphQL.execute(input);
+        Map<String, Object> data = result.getData();
+        Map<String, Object> fields = new LinkedHashMap<>();
         if (data != null) {
             data.forEach((key, value) -> {
                 if (value != null) {
-                    result.put(key, value);
+                    fields.put(key, value);
                 }
             });
         }
-        return result;
+        List<Map<String, Object>> errors = result.getErrors().stream()
+                .map(e -> GraphQLErrors.error(e.getMessage(), e.getPath(), GraphQLErrors.INTERNAL)).toList();
+        return new Introspected(fields, errors);
+    }
+
+    record Introspected(Map<String, Object> data, List<Map<String, Object>> errors) {
     }
 }

@@ -28,6 +28,10 @@ final class RequestRejectedException extends RuntimeException {
         return errors(List.of(error));
     }
 
+    static RequestRejectedException code(String message, String code) {
+        return errors(List.of(GraphQLErrors.error(message, code)));
+    }
+
     static RequestRejectedException badInput(String message) {
         return badInput(message, null);
     }

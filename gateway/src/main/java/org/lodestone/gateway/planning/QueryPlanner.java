@@ -1,6 +1,7 @@
 package org.lodestone.gateway.planning;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -58,8 +59,11 @@ public final class QueryPlanner {
                 if (phase == null) {
                     phase = assembly.newPhase();
                 }
+                // Fewest jumps first (a subgraph whose @provides covers the selection needs none), then a subgraph
+                // already asked at the root, then supergraph order.
                 PlanAssembly.Phase current = phase;
-                graph = graphs.stream().filter(g -> current.hasFetch(0, g)).findFirst().orElse(graphs.get(0));
+                graph = graphs.stream().min(Comparator.<String>comparingInt(g -> fieldsNeedingAJump(meta, g, field))
+                        .thenComparingInt(g -> current.hasFetch(0, g) ? 0 : 1)).orElseThrow();
             }
             FetchBuilder fetch = phase.fetch(0, graph);
             fetch.rootKeys.add(field.responseKey());
@@ -67,6 +71,24 @@ public final class QueryPlanner {
                     FieldSet.EMPTY);
         }
         return assembly.build();
+    }
+
+    /** How many fields directly below {@code field} {@code graph} could neither resolve nor provide. */
+    private int fieldsNeedingAJump(FieldMeta meta, String graph, FieldSelection field) {
+        TypeMeta returned = supergraph.type(meta.typeName());
+        if (returned == null || returned.kind() != TypeMeta.Kind.OBJECT) {
+            return 0;
+        }
+        FieldSet provides = meta.source(graph).map(s -> s.provides()).orElse(FieldSet.EMPTY);
+        int count = 0;
+        for (Selection selection : field.selections()) {
+            if (selection instanceof FieldSelection child && !child.isTypename() && !child.denied()
+                    && returned.field(child.name()) != null && !returned.field(child.name()).resolvableIn(graph)
+                    && !provides.contains(child.name())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static List<FieldSelection> rootFields(List<Selection> selections) {

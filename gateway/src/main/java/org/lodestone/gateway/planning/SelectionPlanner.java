@@ -108,9 +108,23 @@ final class SelectionPlanner {
     /** {@code field} answered by {@code graph} itself, its sub-selection planned below it. */
     int planLocal(PlanAssembly.Phase phase, String graph, TypeMeta type, FieldMeta meta, FieldSelection field,
             ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
+        if (meta.source(graph).map(s -> s.contextArguments()).orElse(false)) {
+            throw new PlanningException(type.name() + "." + field.name() + " takes an argument from @fromContext, "
+                    + "which this gateway does not support yet");
+        }
+        TypeMeta returnType = supergraph.type(meta.typeName());
+        int throughParent = fetch.level;
+        if (returnType != null && isValueType(returnType) && !field.selections().isEmpty()) {
+            ValueTypeSplit split = splitValueType(graph, returnType, field, provided);
+            if (!split.elsewhere().isEmpty()) {
+                throughParent = planThroughParent(phase, graph, type, meta, field, split, out, path, fetch);
+                field = field.withSelections(split.here().isEmpty()
+                        ? List.of(new FieldSelection("__typename", "__typename", "", List.of(), false, List.of()))
+                        : split.here());
+            }
+        }
         ForwardedSelection.ForwardedField forwarded = out.field(field.responseKey(), field.name(), field.arguments(),
                 field.variables());
-        TypeMeta returnType = supergraph.type(meta.typeName());
         boolean composite = returnType != null && (returnType.kind() == TypeMeta.Kind.OBJECT || returnType.isAbstract());
         if (!composite) {
             return fetch.level;
@@ -135,7 +149,87 @@ final class SelectionPlanner {
         if (forwarded.selection().isEmpty()) {
             forwarded.selection().field("__typename");
         }
-        return deepest;
+        return Math.max(deepest, throughParent);
+    }
+
+    /** An object type without any key (a value type, often {@code @shareable}): reachable only through its parent. */
+    private static boolean isValueType(TypeMeta type) {
+        return type.kind() == TypeMeta.Kind.OBJECT && type.keys().isEmpty();
+    }
+
+    private record ValueTypeSplit(List<Selection> here, List<Selection> elsewhere) {
+    }
+
+    /** The top-level fields of a value type's selection {@code graph} cannot resolve, apart from the rest. */
+    private static ValueTypeSplit splitValueType(String graph, TypeMeta valueType, FieldSelection field, FieldSet provided) {
+        FieldSet childProvided = provided.child(field.name());
+        List<Selection> here = new ArrayList<>();
+        List<Selection> elsewhere = new ArrayList<>();
+        for (Selection selection : field.selections()) {
+            if (selection instanceof FieldSelection child && !child.isTypename() && !child.denied()
+                    && valueType.field(child.name()) != null && !valueType.field(child.name()).resolvableIn(graph)
+                    && !childProvided.contains(child.name())) {
+                elsewhere.add(child);
+            } else {
+                here.add(selection);
+            }
+        }
+        return new ValueTypeSplit(here, elsewhere);
+    }
+
+    /**
+     * Fields of a value type that {@code graph} cannot resolve are asked again through the parent, from a
+     * subgraph that resolves both the parent field and those fields: a second root fetch when the parent is a
+     * root type, else an {@code _entities} call on the parent entity. The answers merge into the same object.
+     */
+    private int planThroughParent(PlanAssembly.Phase phase, String graph, TypeMeta parent, FieldMeta meta,
+            FieldSelection field, ValueTypeSplit split, ForwardedSelection out, List<String> path, FetchBuilder fetch) {
+        TypeMeta valueType = supergraph.type(meta.typeName());
+        boolean root = path.isEmpty() && parent.keys().isEmpty();
+        String target = meta.resolvingGraphs().stream()
+                .filter(g -> !g.equals(graph))
+                .filter(g -> root || keyProvidable(parent, graph, g))
+                .filter(g -> split.elsewhere().stream().allMatch(
+                        c -> valueType.field(((FieldSelection) c).name()).resolvableIn(g)))
+                .findFirst().orElseThrow(() -> new PlanningException("No subgraph can resolve "
+                        + split.elsewhere().stream().map(c -> valueType.name() + "." + ((FieldSelection) c).name())
+                                .toList()
+                        + " through " + parent.name() + "." + field.name() + " for objects from "
+                        + supergraph.subgraph(graph).name()));
+        FieldSelection remainder = field.withSelections(split.elsewhere());
+        if (root) {
+            if (supergraph.apiSchema().getMutationType() != null
+                    && supergraph.apiSchema().getMutationType().getName().equals(parent.name())) {
+                // Asking a second subgraph would run the mutation twice.
+                throw new PlanningException("Mutation." + field.name() + " returns fields of " + valueType.name()
+                        + " that " + supergraph.subgraph(graph).name() + " cannot resolve");
+            }
+            FetchBuilder rootFetch = phase.fetch(fetch.level, target);
+            if (!rootFetch.rootKeys.contains(field.responseKey())) {
+                rootFetch.rootKeys.add(field.responseKey());
+            }
+            return planLocal(phase, target, parent, meta, remainder, rootFetch.rootSelection, path, rootFetch,
+                    FieldSet.EMPTY);
+        }
+        KeyMeta key = providableKey(parent, graph, target);
+        out.field("__typename");
+        Map<String, String> aliases = out.addFieldSet(key.fields());
+        FetchBuilder entityFetch = phase.fetch(fetch.level + 1, target);
+        FetchBuilder.JumpBuilder jump = entityFetch.jump(parent.name(), path);
+        jump.addRepresentation(key.fields(), FieldSet.EMPTY);
+        jump.representationKeys.putAll(aliases);
+        return planLocal(phase, target, parent, meta, remainder, jump.selection, path, entityFetch, FieldSet.EMPTY);
+    }
+
+    /** True when {@code graph} can put every field of some key of {@code target} for {@code type} into a representation. */
+    private static boolean keyProvidable(TypeMeta type, String graph, String target) {
+        return providableKey(type, graph, target) != null;
+    }
+
+    /** The first key of {@code target} for {@code type} whose fields {@code graph} resolves, or null. */
+    private static KeyMeta providableKey(TypeMeta type, String graph, String target) {
+        return type.resolvableKeys(target).stream().filter(key -> key.fields().fields().keySet().stream()
+                .allMatch(k -> type.field(k) != null && type.field(k).resolvableIn(graph))).findFirst().orElse(null);
     }
 
     /** {@code field} answered by another subgraph through an {@code _entities} call. */
@@ -146,20 +240,39 @@ final class SelectionPlanner {
             throw new PlanningException("No subgraph can resolve " + type.name() + "." + field.name()
                     + " for an entity reached through " + supergraph.subgraph(graph).name());
         }
-        KeyMeta currentKey = type.keys().stream().filter(k -> k.graph().equals(graph)).findFirst().orElse(null);
-        // Prefer a subgraph that already has a call for these objects, so one jump serves many fields.
-        String target = candidates.stream().filter(g -> phase.hasJump(g, type.name(), path))
-                .findFirst().orElse(candidates.get(0));
-        KeyMeta key = type.resolvableKey(target);
-        if (currentKey == null && !key.fields().fields().keySet().stream()
-                .allMatch(k -> type.field(k) != null && type.field(k).resolvableIn(graph))) {
-            throw new PlanningException("Subgraph " + supergraph.subgraph(graph).name() + " cannot provide the key of "
-                    + type.name() + " needed by " + supergraph.subgraph(target).name());
-        }
+        // Prefer a subgraph whose key this one can provide, then one that already has a call for these objects,
+        // so one jump serves many fields.
+        String target = candidates.stream().filter(g -> keyProvidable(type, graph, g))
+                .filter(g -> phase.hasJump(g, type.name(), path)).findFirst()
+                .or(() -> candidates.stream().filter(g -> keyProvidable(type, graph, g)).findFirst())
+                .orElse(candidates.get(0));
+        KeyMeta key = keyProvidable(type, graph, target) ? providableKey(type, graph, target) : type.resolvableKey(target);
         FieldSet requires = meta.source(target).map(s -> s.requires()).orElse(FieldSet.EMPTY);
         out.field("__typename");
-        Map<String, String> aliases = new LinkedHashMap<>(out.addFieldSet(key.fields()));
         int requiresLevel = fetch.level;
+        Map<String, String> aliases;
+        if (keyProvidable(type, graph, target)) {
+            aliases = new LinkedHashMap<>(out.addFieldSet(key.fields()));
+        } else {
+            // The current subgraph lacks (part of) the key the target needs: fetch those key fields first,
+            // through another subgraph whose key it does have (an extra step), like @requires fields.
+            aliases = new LinkedHashMap<>();
+            List<Selection> keySelections = new ArrayList<>();
+            key.fields().fields().forEach((name, child) -> {
+                String responseKey = out.responseKeyFor(name);
+                if (!responseKey.equals(name)) {
+                    aliases.put(name, responseKey);
+                }
+                keySelections.add(new FieldSelection(responseKey, name, "", asSelections(child), false, List.of()));
+            });
+            if (key.fields().fields().keySet().stream().anyMatch(k -> !type.field(k).resolvableIn(graph)
+                    && candidatesWithProvidableKey(type, graph, k).isEmpty())) {
+                throw new PlanningException("Subgraph " + supergraph.subgraph(graph).name() + " cannot provide the key of "
+                        + type.name() + " needed by " + supergraph.subgraph(target).name()
+                        + ", and no subgraph it can reach supplies it");
+            }
+            requiresLevel = planSelections(phase, graph, type.name(), keySelections, out, path, fetch, FieldSet.EMPTY);
+        }
         if (!requires.isEmpty()) {
             // @requires fields are themselves planned, possibly through other subgraphs first.
             List<Selection> requiredSelections = new ArrayList<>();
@@ -170,8 +283,8 @@ final class SelectionPlanner {
                 }
                 requiredSelections.add(new FieldSelection(responseKey, name, "", asSelections(child), false, List.of()));
             });
-            requiresLevel = planSelections(phase, graph, type.name(), requiredSelections, out, path, fetch,
-                    FieldSet.EMPTY);
+            requiresLevel = Math.max(requiresLevel, planSelections(phase, graph, type.name(), requiredSelections, out,
+                    path, fetch, FieldSet.EMPTY));
         }
         int level = Math.max(fetch.level, requiresLevel) + 1;
         FetchBuilder entityFetch = phase.fetch(level, target);
@@ -179,6 +292,11 @@ final class SelectionPlanner {
         jump.addRepresentation(key.fields(), requires);
         jump.representationKeys.putAll(aliases);
         return planLocal(phase, target, type, meta, field, jump.selection, path, entityFetch, FieldSet.EMPTY);
+    }
+
+    /** Subgraphs resolving {@code type.fieldName} whose key {@code graph} can provide (no further step needed). */
+    private static List<String> candidatesWithProvidableKey(TypeMeta type, String graph, String fieldName) {
+        return type.field(fieldName).resolvingGraphs().stream().filter(g -> keyProvidable(type, graph, g)).toList();
     }
 
     private static List<Selection> asSelections(FieldSet fieldSet) {

@@ -3,9 +3,11 @@ package org.lodestone.gateway.supergraph;
 /**
  * Where one field comes from: one {@code @join__field}, or the implicit source of a field
  * declared without join__field on a type that the graph defines.
+ *
+ * @param contextArguments true when some argument is filled from an ancestor through {@code @fromContext}
  */
 public record FieldSource(String graph, FieldSet requires, FieldSet provides, boolean external,
-        String overrideFrom, boolean usedOverridden) {
+        String overrideFrom, boolean usedOverridden, boolean contextArguments) {
 
     /** External and overridden sources cannot resolve the field; the graph only references it. */
     public boolean resolves() {

@@ -17,7 +17,6 @@ import graphql.language.ArrayValue;
 import graphql.language.BooleanValue;
 import graphql.language.Definition;
 import graphql.language.Directive;
-import graphql.language.DirectiveDefinition;
 import graphql.language.DirectivesContainer;
 import graphql.language.Document;
 import graphql.language.EnumTypeDefinition;
@@ -25,13 +24,10 @@ import graphql.language.EnumValue;
 import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
-import graphql.language.InputValueDefinition;
 import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
 import graphql.language.ObjectTypeDefinition;
-import graphql.language.ScalarTypeDefinition;
-import graphql.language.SchemaDefinition;
 import graphql.language.StringValue;
 import graphql.language.Type;
 import graphql.language.TypeDefinition;
@@ -41,10 +37,6 @@ import graphql.language.Value;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
-import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 
 /**
  * Reads a Federation 2 supergraph SDL (as composed by a federation composition library) into a
@@ -53,9 +45,8 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
  */
 public final class SupergraphLoader {
 
-    private static final Set<String> KEPT_DIRECTIVES = Set.of("deprecated", "specifiedBy", "oneOf");
     private static final Set<String> FEDERATION_TYPES_PREFIXES = Set.of("join__", "link__", "requiresScopes__",
-            "policy__", "authenticated__");
+            "policy__", "authenticated__", "context__");
 
     private SupergraphLoader() {
     }
@@ -96,7 +87,7 @@ public final class SupergraphLoader {
                 types.put(type.getName(), readType(type));
             }
         }
-        return new Supergraph(subgraphs, types, buildApiSchema(document));
+        return new Supergraph(subgraphs, types, ApiSchemaBuilder.build(document));
     }
 
     private static Map<String, Subgraph> readGraphs(Document document) {
@@ -175,12 +166,13 @@ public final class SupergraphLoader {
             }
             sources.add(new FieldSource(graph, FieldSet.parse(string(joinField, "requires")),
                     FieldSet.parse(string(joinField, "provides")), Boolean.TRUE.equals(bool(joinField, "external")),
-                    string(joinField, "override"), Boolean.TRUE.equals(bool(joinField, "usedOverridden"))));
+                    string(joinField, "override"), Boolean.TRUE.equals(bool(joinField, "usedOverridden")),
+                    joinField.getArgument("contextArguments") != null));
         }
         if (joinFields.isEmpty()) {
             // No join__field: every graph defining the type resolves the field.
             for (String graph : typeGraphs) {
-                sources.add(new FieldSource(graph, FieldSet.EMPTY, FieldSet.EMPTY, false, null, false));
+                sources.add(new FieldSource(graph, FieldSet.EMPTY, FieldSet.EMPTY, false, null, false, false));
             }
         }
         return new FieldMeta(field.getName(), namedType(field.getType()), List.copyOf(sources), accessRule(field));
@@ -206,86 +198,7 @@ public final class SupergraphLoader {
         return authenticated || !scopes.isEmpty() ? new AccessRule(authenticated, List.copyOf(scopes)) : AccessRule.OPEN;
     }
 
-    /** Public API schema: definitions minus federation machinery and {@code @inaccessible} elements. */
-    private static GraphQLSchema buildApiSchema(Document document) {
-        Set<String> inaccessibleTypes = new LinkedHashSet<>();
-        for (Definition<?> definition : document.getDefinitions()) {
-            if (definition instanceof TypeDefinition<?> type && isInaccessible(type)) {
-                inaccessibleTypes.add(type.getName());
-            }
-        }
-        List<Definition> kept = new ArrayList<>();
-        for (Definition<?> definition : document.getDefinitions()) {
-            if (definition instanceof DirectiveDefinition) {
-                continue;
-            }
-            if (definition instanceof SchemaDefinition schema) {
-                kept.add(schema.transform(b -> b.directives(List.of())));
-                continue;
-            }
-            if (!(definition instanceof TypeDefinition<?> type) || isFederationType(type.getName())
-                    || inaccessibleTypes.contains(type.getName())) {
-                continue;
-            }
-            kept.add(strip(type, inaccessibleTypes));
-        }
-        TypeDefinitionRegistry registry = new SchemaParser().buildRegistry(Document.newDocument().definitions(kept).build());
-        return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
-    }
-
-    private static Definition<?> strip(TypeDefinition<?> type, Set<String> inaccessibleTypes) {
-        if (type instanceof ObjectTypeDefinition object) {
-            return object.transform(b -> b.directives(kept(object))
-                    .implementz(object.getImplements().stream()
-                            .filter(i -> !inaccessibleTypes.contains(((TypeName) i).getName())).toList())
-                    .fieldDefinitions(stripFields(object.getFieldDefinitions())));
-        }
-        if (type instanceof InterfaceTypeDefinition iface) {
-            return iface.transform(b -> b.directives(kept(iface))
-                    .implementz(iface.getImplements().stream()
-                            .filter(i -> !inaccessibleTypes.contains(((TypeName) i).getName())).toList())
-                    .definitions(stripFields(iface.getFieldDefinitions())));
-        }
-        if (type instanceof UnionTypeDefinition union) {
-            return union.transform(b -> b.directives(kept(union))
-                    .memberTypes(union.getMemberTypes().stream()
-                            .filter(m -> !inaccessibleTypes.contains(((TypeName) m).getName())).toList()));
-        }
-        if (type instanceof EnumTypeDefinition enumType) {
-            return enumType.transform(b -> b.directives(kept(enumType))
-                    .enumValueDefinitions(enumType.getEnumValueDefinitions().stream()
-                            .filter(v -> !isInaccessible(v))
-                            .map(v -> v.transform(vb -> vb.directives(kept(v)))).toList()));
-        }
-        if (type instanceof InputObjectTypeDefinition input) {
-            return input.transform(b -> b.directives(kept(input))
-                    .inputValueDefinitions(stripInputs(input.getInputValueDefinitions())));
-        }
-        if (type instanceof ScalarTypeDefinition scalar) {
-            return scalar.transform(b -> b.directives(kept(scalar)));
-        }
-        return type;
-    }
-
-    private static List<FieldDefinition> stripFields(List<FieldDefinition> fields) {
-        return fields.stream().filter(f -> !isInaccessible(f))
-                .map(f -> f.transform(b -> b.directives(kept(f)).inputValueDefinitions(stripInputs(f.getInputValueDefinitions()))))
-                .toList();
-    }
-
-    private static List<InputValueDefinition> stripInputs(List<InputValueDefinition> inputs) {
-        return inputs.stream().filter(i -> !isInaccessible(i)).map(i -> i.transform(b -> b.directives(kept(i)))).toList();
-    }
-
-    private static List<Directive> kept(DirectivesContainer<?> element) {
-        return element.getDirectives().stream().filter(d -> KEPT_DIRECTIVES.contains(d.getName())).toList();
-    }
-
-    private static boolean isInaccessible(DirectivesContainer<?> element) {
-        return !element.getDirectives("inaccessible").isEmpty();
-    }
-
-    private static boolean isFederationType(String name) {
+    static boolean isFederationType(String name) {
         return FEDERATION_TYPES_PREFIXES.stream().anyMatch(name::startsWith);
     }
 

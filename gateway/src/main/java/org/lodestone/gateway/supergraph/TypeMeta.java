@@ -28,6 +28,11 @@ public record TypeMeta(String name, Kind kind, Set<String> graphs, List<KeyMeta>
         return fields.get(fieldName);
     }
 
+    /** Every key usable to fetch this entity from {@code graph} through {@code _entities}, in supergraph order. */
+    public List<KeyMeta> resolvableKeys(String graph) {
+        return keys.stream().filter(k -> k.graph().equals(graph) && k.resolvable()).toList();
+    }
+
     /** A key usable to fetch this entity from {@code graph} through {@code _entities}, if any. */
     public KeyMeta resolvableKey(String graph) {
         return keys.stream().filter(k -> k.graph().equals(graph) && k.resolvable()).findFirst().orElse(null);

@@ -145,8 +145,9 @@ class GraphQLEndpointTest {
 
     @Test
     void contentNegotiationFollowsGraphQLOverHttp() {
-        assertEquals("application/graphql-response+json", GraphQLResource.responseType(null));
-        assertEquals("application/graphql-response+json", GraphQLResource.responseType("*/*"));
+        assertEquals("application/json", GraphQLResource.responseType(null));
+        assertEquals("application/json", GraphQLResource.responseType("*/*"));
+        assertEquals("application/json", GraphQLResource.responseType("application/*"));
         assertEquals("application/json", GraphQLResource.responseType("application/json, */*;q=0.8"));
         assertEquals("application/json", GraphQLResource.responseType("application/json, */*"));
         assertEquals("application/graphql-response+json",
@@ -155,6 +156,10 @@ class GraphQLEndpointTest {
         given().auth().oauth2(TestTokens.admin()).contentType("application/json; charset=utf-16").body("{}")
                 .when().post("/graphql").then().statusCode(415);
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(query("{ countries { code } }"))
+                .when().post("/graphql")
+                .then().statusCode(200).header("Content-Type", equalTo("application/json; charset=utf-8"));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).accept(GRAPHQL_RESPONSE)
+                .body(query("{ countries { code } }"))
                 .when().post("/graphql")
                 .then().statusCode(200).header("Content-Type", equalTo("application/graphql-response+json; charset=utf-8"));
     }

@@ -203,7 +203,10 @@ public final class StubSubgraph implements AutoCloseable {
             }
             if (definition instanceof ObjectTypeDefinition object) {
                 for (Directive key : object.getDirectives("key")) {
-                    entities.add(object.getName());
+                    // Several keys: one _Entity member; lookups use the last key's field.
+                    if (!entities.contains(object.getName())) {
+                        entities.add(object.getName());
+                    }
                     keyFields.put(object.getName(), ((StringValue) key.getArgument("fields").getValue()).getValue());
                 }
                 definitions.add(object.transform(b -> b.directives(List.of()).fieldDefinitions(strip(object.getFieldDefinitions()))));

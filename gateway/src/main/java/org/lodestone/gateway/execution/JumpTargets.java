@@ -1,0 +1,121 @@
+package org.lodestone.gateway.execution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lodestone.gateway.planning.EntityJump;
+import org.lodestone.gateway.supergraph.FieldSet;
+import org.lodestone.gateway.supergraph.Supergraph;
+
+/**
+ * The objects one {@code _entities} call is for, found in the response so far: each distinct
+ * representation once, with every object (and its response path) that representation stands for.
+ */
+final class JumpTargets {
+
+    record Target(Map<String, Object> object, List<Object> path) {
+    }
+
+    final EntityJump jump;
+    final List<Map<String, Object>> representations = new ArrayList<>();
+    final List<List<Target>> byRepresentation = new ArrayList<>();
+
+    private JumpTargets(EntityJump jump) {
+        this.jump = jump;
+    }
+
+    static JumpTargets collect(Supergraph supergraph, EntityJump jump, Map<String, Object> data) {
+        JumpTargets result = new JumpTargets(jump);
+        Map<Map<String, Object>, Integer> indexByRepresentation = new LinkedHashMap<>();
+        for (List<String> path : jump.paths()) {
+            List<Target> found = new ArrayList<>();
+            walk(data, path, 0, new ArrayList<>(), found);
+            for (Target target : found) {
+                Object typename = target.object().get("__typename");
+                // Calls on an interface (entity interfaces, @interfaceObject) take objects of any implementation.
+                if (!jump.typeName().equals(typename) && !supergraph.possibleTypes(jump.typeName()).contains(typename)) {
+                    continue;
+                }
+                Map<String, Object> representation = new LinkedHashMap<>();
+                representation.put("__typename", jump.typeName());
+                if (!project(target.object(), jump.representation(), jump.representationKeys(), representation)
+                        || jump.key().fields().keySet().stream().anyMatch(k -> representation.get(k) == null)) {
+                    // Missing parent data or a null key: nothing the subgraph could resolve.
+                    continue;
+                }
+                Integer index = indexByRepresentation.get(representation);
+                if (index == null) {
+                    index = result.representations.size();
+                    indexByRepresentation.put(representation, index);
+                    result.representations.add(representation);
+                    result.byRepresentation.add(new ArrayList<>());
+                }
+                result.byRepresentation.get(index).add(target);
+            }
+        }
+        return result;
+    }
+
+    private static void walk(Object value, List<String> path, int position, List<Object> concretePath, List<Target> found) {
+        if (position == path.size()) {
+            if (value instanceof Map<?, ?> map) {
+                found.add(new Target(cast(map), List.copyOf(concretePath)));
+            }
+            return;
+        }
+        String step = path.get(position);
+        if (step.equals("@")) {
+            if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    concretePath.add(i);
+                    walk(list.get(i), path, position + 1, concretePath, found);
+                    concretePath.remove(concretePath.size() - 1);
+                }
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            concretePath.add(step);
+            walk(map.get(step), path, position + 1, concretePath, found);
+            concretePath.remove(concretePath.size() - 1);
+        }
+    }
+
+    /** Copies the field set out of an object; false when a required value is missing. */
+    private static boolean project(Map<String, Object> source, FieldSet fields, Map<String, String> responseKeys,
+            Map<String, Object> into) {
+        for (Map.Entry<String, FieldSet> entry : fields.fields().entrySet()) {
+            String responseKey = responseKeys.getOrDefault(entry.getKey(), entry.getKey());
+            if (!source.containsKey(responseKey)) {
+                return false;
+            }
+            Object value = source.get(responseKey);
+            if (entry.getValue().isEmpty() || value == null) {
+                into.put(entry.getKey(), value);
+            } else if (value instanceof Map<?, ?> map) {
+                Map<String, Object> nested = new LinkedHashMap<>();
+                if (!project(cast(map), entry.getValue(), Map.of(), nested)) {
+                    return false;
+                }
+                into.put(entry.getKey(), nested);
+            } else if (value instanceof List<?> list) {
+                List<Object> nestedList = new ArrayList<>();
+                for (Object item : list) {
+                    Map<String, Object> nested = new LinkedHashMap<>();
+                    if (item instanceof Map<?, ?> map && project(cast(map), entry.getValue(), Map.of(), nested)) {
+                        nestedList.add(nested);
+                    } else {
+                        nestedList.add(item);
+                    }
+                }
+                into.put(entry.getKey(), nestedList);
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+}
