@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.service.CommitmentAlertEvaluation;
-import org.lodestone.agreement.service.NewAgreementCommand;
+import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.lodestone.mineral.service.ExportControlService;
-import org.lodestone.mineral.service.NewExportControl;
+import org.lodestone.mineral.api.NewExportControl;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;

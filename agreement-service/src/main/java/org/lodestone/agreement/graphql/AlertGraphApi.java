@@ -18,10 +18,10 @@ import org.lodestone.agreement.api.AgreementAlertPayload;
 import org.lodestone.agreement.api.AlertQuery;
 import org.lodestone.agreement.api.AlertView;
 import org.lodestone.agreement.service.AgreementService;
-import org.lodestone.agreement.service.AgreementView;
+import org.lodestone.agreement.api.AgreementView;
 import org.lodestone.agreement.service.AlertService;
 import org.lodestone.agreement.service.CommitmentService;
-import org.lodestone.agreement.service.CommitmentView;
+import org.lodestone.agreement.api.CommitmentView;
 
 /** Alert replay from this service's outbox. */
 @GraphQLApi

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.lodestone.agreement.api.CommitmentView;
+import org.lodestone.agreement.api.AgreementView;
 import org.lodestone.agreement.AlertKind;
 import org.lodestone.agreement.OutboxEvent;
 import org.lodestone.agreement.api.AgreementAlertPayload;

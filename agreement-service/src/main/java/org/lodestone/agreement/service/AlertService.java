@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.lodestone.support.problem.InvalidInputException;
 import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.OutboxEvent;
 import org.lodestone.agreement.api.AlertQuery;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
+import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.agreement.AlertKind;
 
 import io.quarkus.scheduler.Scheduled;

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -19,10 +18,9 @@ import org.lodestone.mineral.api.AlertQuery;
 import org.lodestone.mineral.api.AlertView;
 import org.lodestone.mineral.api.ExportControlAlertPayload;
 import org.lodestone.mineral.service.AlertService;
-import org.lodestone.mineral.service.ExportControlDto;
+import org.lodestone.mineral.api.ExportControlDto;
 import org.lodestone.mineral.service.ExportControlService;
-import org.lodestone.mineral.service.InvalidInputException;
-import org.lodestone.mineral.service.MineralDto;
+import org.lodestone.mineral.api.MineralDto;
 import org.lodestone.mineral.service.MineralService;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -51,14 +49,8 @@ public class AlertGraphApi {
             country. At most limit (default and maximum 1000); ask again with the last occurredAt to page.""")
     public @NonNull List<@NonNull ExportControlAlertNode> exportControlAlerts(OffsetDateTime since,
             List<AlertKind> kinds, List<String> countries, Integer limit) {
-        List<AlertView> found;
-        try {
-            found = alerts.replay(new AlertQuery(since, kinds, countries, limit), viewer());
-        } catch (InvalidInputException e) {
-            throw new BadUserInputException(e.errors().stream().map(f -> f.field() + ": " + f.reason())
-                    .collect(Collectors.joining("; ")));
-        }
-        return nodes(found);
+        // An invalid query throws InvalidInputException, which answers BAD_USER_INPUT naming the field.
+        return nodes(alerts.replay(new AlertQuery(since, kinds, countries, limit), viewer()));
     }
 
     /** Controls and minerals of all alerts are read with one query each. */
@@ -78,11 +70,11 @@ public class AlertGraphApi {
         return found.stream().map(alert -> {
             ExportControlAlertPayload p = alert.exportControl();
             return new ExportControlAlertNode(alert.id().toString(), alert.kind(), alert.occurredAt(),
-                    alert.countries(), ExportControl.from(byId.get(p.exportControl())),
-                    Country.of(p.imposingCountry()),
-                    p.minerals().stream().map(mineralById::get).filter(Objects::nonNull).map(Mineral::from).toList(),
-                    p.hitMembers().stream().map(Country::of).toList(),
-                    p.suspension() == null ? null : ExportControl.from(byId.get(p.suspension())));
+                    alert.countries(), ExportControlNode.from(byId.get(p.exportControl())),
+                    CountryNode.of(p.imposingCountry()),
+                    p.minerals().stream().map(mineralById::get).filter(Objects::nonNull).map(MineralNode::from).toList(),
+                    p.hitMembers().stream().map(CountryNode::of).toList(),
+                    p.suspension() == null ? null : ExportControlNode.from(byId.get(p.suspension())));
         }).toList();
     }
 

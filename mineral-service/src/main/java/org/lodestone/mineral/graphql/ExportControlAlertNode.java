@@ -20,15 +20,15 @@ public class ExportControlAlertNode implements AlertNode {
     private final AlertKind kind;
     private final OffsetDateTime occurredAt;
     private final List<String> countries;
-    private final ExportControl exportControl;
-    private final Country imposingCountry;
-    private final List<Mineral> minerals;
-    private final List<Country> hitMembers;
-    private final ExportControl suspension;
+    private final ExportControlNode exportControl;
+    private final CountryNode imposingCountry;
+    private final List<MineralNode> minerals;
+    private final List<CountryNode> hitMembers;
+    private final ExportControlNode suspension;
 
     ExportControlAlertNode(String id, AlertKind kind, OffsetDateTime occurredAt, List<String> countries,
-            ExportControl exportControl, Country imposingCountry, List<Mineral> minerals, List<Country> hitMembers,
-            ExportControl suspension) {
+            ExportControlNode exportControl, CountryNode imposingCountry, List<MineralNode> minerals, List<CountryNode> hitMembers,
+            ExportControlNode suspension) {
         this.id = id;
         this.kind = kind;
         this.occurredAt = occurredAt;
@@ -61,23 +61,23 @@ public class ExportControlAlertNode implements AlertNode {
         return countries;
     }
 
-    public ExportControl getExportControl() {
+    public ExportControlNode getExportControl() {
         return exportControl;
     }
 
-    public @NonNull Country getImposingCountry() {
+    public @NonNull CountryNode getImposingCountry() {
         return imposingCountry;
     }
 
-    public @NonNull List<@NonNull Mineral> getMinerals() {
+    public @NonNull List<@NonNull MineralNode> getMinerals() {
         return minerals;
     }
 
-    public @NonNull List<@NonNull Country> getHitMembers() {
+    public @NonNull List<@NonNull CountryNode> getHitMembers() {
         return hitMembers;
     }
 
-    public ExportControl getSuspension() {
+    public ExportControlNode getSuspension() {
         return suspension;
     }
 }

@@ -1,5 +1,6 @@
 package org.lodestone.mineral.service;
 
+import org.lodestone.mineral.api.ExportControlDto;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.lodestone.mineral.OutboxEvent;
 import org.lodestone.mineral.api.AlertQuery;
 import org.lodestone.mineral.api.AlertView;
+import org.lodestone.support.problem.InvalidInputException;
 import org.lodestone.mineral.config.MineralConfig;
 import org.lodestone.mineral.mapping.AlertMapper;
 
@@ -47,8 +48,7 @@ public class AlertService {
     public List<AlertView> replay(AlertQuery query, Viewer viewer) {
         int limit = query.limit() == null ? MAX_LIMIT : query.limit();
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("Invalid alert query",
-                    List.of(FieldError.of("limit", "must be within 1.." + MAX_LIMIT)));
+            throw InvalidInputException.of("limit", "must be within 1.." + MAX_LIMIT);
         }
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
