@@ -18,4 +18,15 @@ public interface AgreementConfig {
     /** How far (as a fraction, 0.20 = 20 percentage points) delivery may lag elapsed time before AT_RISK. */
     @WithDefault("0.20")
     double atRiskTolerance();
+
+    Alerts alerts();
+
+    interface Alerts {
+        /**
+         * When the daily commitment evaluation runs (Quartz cron, UTC); {@code off} disables it. Every replica
+         * schedules it and one runs it (see {@code CommitmentAlertEvaluation}).
+         */
+        @WithDefault("0 15 0 * * ?")
+        String evaluationCron();
+    }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.AgreementStatus;
+import org.lodestone.agreement.AlertKind;
 import org.lodestone.agreement.AuditEvent;
 import org.lodestone.agreement.mapping.AgreementMapper;
 import org.lodestone.agreement.security.Caller;
@@ -45,15 +46,17 @@ public class AgreementService {
     private final VisibilityPolicy visibility;
     private final InputValidator validator;
     private final AuditTrail audit;
+    private final AlertOutbox alerts;
     private final Clock clock;
 
     public AgreementService(EntityManager em, CurrentCaller currentCaller, VisibilityPolicy visibility,
-            InputValidator validator, AuditTrail audit, Clock clock) {
+            InputValidator validator, AuditTrail audit, AlertOutbox alerts, Clock clock) {
         this.em = em;
         this.currentCaller = currentCaller;
         this.visibility = visibility;
         this.validator = validator;
         this.audit = audit;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -223,6 +226,7 @@ public class AgreementService {
         em.flush();
         AgreementView view = AgreementMapper.toView(a);
         audit.record(a.id, AuditTrail.AGREEMENT, a.id, "CREATE", caller, null, view, null);
+        alerts.agreementChanged(AlertKind.AGREEMENT_CREATED, null, view, null);
         return view;
     }
 
@@ -287,6 +291,8 @@ public class AgreementService {
         em.flush();
         AgreementView after = AgreementMapper.toView(a);
         audit.record(a.id, AuditTrail.AGREEMENT, a.id, operation, caller, before, after, reason);
+        alerts.agreementChanged("STATUS_CHANGE".equals(operation) ? AlertKind.AGREEMENT_STATUS_CHANGED
+                : AlertKind.AGREEMENT_UPDATED, before, after, reason);
         return after;
     }
 

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.lodestone.agreement.Agreement;
+import org.lodestone.agreement.AlertKind;
 import org.lodestone.agreement.Commitment;
 import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.CommitmentStatusCalculator;
@@ -51,16 +52,18 @@ public class CommitmentService {
     private final VisibilityPolicy visibility;
     private final InputValidator validator;
     private final AuditTrail audit;
+    private final AlertOutbox alerts;
     private final Clock clock;
     private final CommitmentStatusCalculator calculator;
 
     public CommitmentService(EntityManager em, CurrentCaller currentCaller, VisibilityPolicy visibility,
-            InputValidator validator, AuditTrail audit, Clock clock, AgreementConfig config) {
+            InputValidator validator, AuditTrail audit, AlertOutbox alerts, Clock clock, AgreementConfig config) {
         this.em = em;
         this.currentCaller = currentCaller;
         this.visibility = visibility;
         this.validator = validator;
         this.audit = audit;
+        this.alerts = alerts;
         this.clock = clock;
         this.calculator = new CommitmentStatusCalculator(config.atRiskTolerance());
     }
@@ -249,7 +252,17 @@ public class CommitmentService {
         afterState.put("report", reported);
         audit.record(after.agreement().id(), AuditTrail.PROGRESS_REPORT, commitmentId, "REPORT_PROGRESS", caller,
                 auditState(before), afterState, null);
+        alerts.commitmentChanged(AlertKind.PROGRESS_REPORTED, after);
         return after;
+    }
+
+    /**
+     * Every commitment with its status for today, whoever may see it: for the system's own scheduled evaluation
+     * only (its alerts then carry the agreement's visibility), never for an answer to a caller.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CommitmentView> allForEvaluation() {
+        return load("1 = 1", Map.of()).stream().map(this::toView).toList();
     }
 
     /** Counts by status, per obligor and per agreement, over the commitments the caller may see. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import graphql.schema.GraphQLCompositeType;
+import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
@@ -149,6 +150,9 @@ public final class ResponseShaper {
             }
             return result;
         }
+        if (type instanceof GraphQLEnumType enumType) {
+            return completeEnum(enumType, value, path);
+        }
         if (!(type instanceof GraphQLCompositeType) || !(value instanceof Map<?, ?> map)) {
             return value;
         }
@@ -160,6 +164,19 @@ public final class ResponseShaper {
             return null;
         }
         return completeObject(concrete, selections, object, path);
+    }
+
+    /**
+     * A subgraph may return an enum value the public schema hides ({@code @inaccessible}) or does not know:
+     * the value never reaches the client, the field becomes null with an error at its path.
+     */
+    private Object completeEnum(GraphQLEnumType type, Object value, List<Object> path) {
+        if (value instanceof String name && type.getValue(name) != null) {
+            return value;
+        }
+        errors.add(GraphQLErrors.error("Invalid value returned for enum " + type.getName(), List.copyOf(path),
+                GraphQLErrors.INTERNAL));
+        return null;
     }
 
     private void collectFields(GraphQLObjectType type, List<Selection> selections, Map<String, List<FieldSelection>> into) {

@@ -54,8 +54,14 @@ final class InterfaceObjectPlanning {
             ForwardedSelection out, List<String> path, FetchBuilder fetch) {
         TypeMeta iface = interfacesOf(type).stream()
                 .filter(i -> i.interfaceObjectGraphs().contains(target) && i.field(field.name()) != null)
-                .findFirst().orElseThrow();
+                .findFirst().orElseThrow(() -> new PlanningException("No interface of " + type.name() + " in "
+                        + supergraph.subgraph(target).name() + " has the field " + field.name()));
         KeyMeta key = iface.resolvableKey(target);
+        if (key == null) {
+            // A non-resolvable @interfaceObject (@key(resolvable: false)) only returns references.
+            throw new PlanningException("Subgraph " + supergraph.subgraph(target).name() + " cannot resolve "
+                    + iface.name() + " entities");
+        }
         out.field("__typename");
         out.addFieldSet(key.fields());
         FetchBuilder entityFetch = phase.fetch(fetch.level + 1, target);

@@ -218,7 +218,8 @@ public final class StubSubgraph implements AutoCloseable {
             } else if (definition instanceof UnionTypeDefinition union) {
                 definitions.add(union.transform(b -> b.directives(List.of())));
             } else if (definition instanceof EnumTypeDefinition enumType) {
-                definitions.add(enumType.transform(b -> b.directives(List.of())));
+                definitions.add(enumType.transform(b -> b.directives(List.of()).enumValueDefinitions(enumType.getEnumValueDefinitions()
+                        .stream().map(v -> v.transform(vb -> vb.directives(List.of()))).toList())));
             } else if (definition instanceof InputObjectTypeDefinition input) {
                 definitions.add(input.transform(b -> b.directives(List.of())));
             } else if (definition instanceof ScalarTypeDefinition scalar) {
@@ -227,7 +228,7 @@ public final class StubSubgraph implements AutoCloseable {
         }
         TypeDefinitionRegistry registry = new SchemaParser().buildRegistry(Document.newDocument().definitions(definitions).build());
         registry.merge(new SchemaParser().parse("scalar _Any\nunion _Entity = " + String.join(" | ", entities)
-                + "\nextend type Query { _entities(representations: [_Any!]!): [_Entity]! }"));
+                + (registry.getType("Query").isPresent() ? "\nextend" : "\n") + " type Query { _entities(representations: [_Any!]!): [_Entity]! }"));
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new StubWiring());
         for (ScalarTypeDefinition scalar : registry.scalars().values().stream()
                 .filter(s -> !List.of("Int", "Float", "String", "Boolean", "ID").contains(s.getName())).toList()) {

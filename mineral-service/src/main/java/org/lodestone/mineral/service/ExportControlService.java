@@ -39,9 +39,11 @@ public class ExportControlService {
     private static final Set<String> COUNTRIES = validCountries();
 
     private final MineralService minerals;
+    private final AlertOutbox alerts;
 
-    ExportControlService(MineralService minerals) {
+    ExportControlService(MineralService minerals, AlertOutbox alerts) {
         this.minerals = minerals;
+        this.alerts = alerts;
     }
 
     public List<ExportControlDto> search(ExportControlFilter filter) {
@@ -187,7 +189,9 @@ public class ExportControlService {
         control.statusNote = in.statusNote();
         control.recordedBy = recordedBy;
         control.persist();
-        return toDtos(List.of(control), null).get(0);
+        ExportControlDto recorded = toDtos(List.of(control), null).get(0);
+        alerts.exportControlRecorded(recorded, control.suspendsId == null ? null : get(control.suspendsId));
+        return recorded;
     }
 
     private List<ExportControlDto> toDtos(List<ExportControl> controls, LocalDate activeOn) {

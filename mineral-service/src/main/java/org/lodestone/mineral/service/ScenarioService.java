@@ -88,12 +88,10 @@ public class ScenarioService {
 
         List<String> notes = new ArrayList<>();
         List<String> coalition = config.coalitionMembers();
-        List<String> hit;
+        List<String> hit = hitMembers(imposing, targetCodes, coalition);
         if (targetCodes.isEmpty()) {
-            hit = coalition.stream().filter(c -> !c.equals(imposing)).toList();
             notes.add("no targets given: every coalition member counts as hit");
         } else {
-            hit = targetCodes.stream().filter(coalition::contains).filter(c -> !c.equals(imposing)).toList();
             targetCodes.stream().filter(t -> !coalition.contains(t))
                     .forEach(t -> notes.add(t + " is not a coalition member, so it is not listed as hit"));
         }
@@ -101,6 +99,17 @@ public class ScenarioService {
                 .map(member -> ScenarioImpactDto.of(member, wanted, new ArrayList<>(producers))).toList();
         return new ScenarioDto(imposing, day, targetCodes, perMineral, impacts,
                 activeControls(imposing, wanted, targetCodes, day), notes);
+    }
+
+    /**
+     * The scenario rule for who is hit: the coalition members among the targets, or every member when there are no
+     * targets (a control on all destinations); never the imposing country itself.
+     */
+    public static List<String> hitMembers(String imposing, List<String> targets, List<String> coalition) {
+        if (targets.isEmpty()) {
+            return coalition.stream().filter(c -> !c.equals(imposing)).toList();
+        }
+        return targets.stream().filter(coalition::contains).filter(c -> !c.equals(imposing)).toList();
     }
 
     /**

@@ -1,0 +1,13 @@
+package org.lodestone.mineral.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.lodestone.mineral.AlertKind;
+
+/**
+ * A replay request: alerts that occurred after {@code since} (all kept ones when null), of the kinds given (all when
+ * null or empty), concerning any of the countries given (see {@code AlertService} for the default).
+ */
+public record AlertQuery(OffsetDateTime since, List<AlertKind> kinds, List<String> countries, Integer limit) {
+}

@@ -1,0 +1,90 @@
+package org.lodestone.mineral.graphql;
+
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.lodestone.mineral.AlertKind;
+import org.lodestone.mineral.api.AlertQuery;
+import org.lodestone.mineral.api.AlertView;
+import org.lodestone.mineral.api.ExportControlAlertPayload;
+import org.lodestone.mineral.service.AlertService;
+import org.lodestone.mineral.api.ExportControlDto;
+import org.lodestone.mineral.service.ExportControlService;
+import org.lodestone.mineral.api.MineralDto;
+import org.lodestone.mineral.service.MineralService;
+import org.lodestone.support.DatabaseOutageAware;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Alert replay from this service's outbox. */
+@DatabaseOutageAware
+@GraphQLApi
+public class AlertGraphApi {
+
+    private final AlertService alerts;
+    private final ExportControlService controls;
+    private final MineralService minerals;
+    private final SecurityIdentity identity;
+
+    AlertGraphApi(AlertService alerts, ExportControlService controls, MineralService minerals,
+            SecurityIdentity identity) {
+        this.alerts = alerts;
+        this.controls = controls;
+        this.minerals = minerals;
+        this.identity = identity;
+    }
+
+    @Query("exportControlAlerts")
+    @Description("""
+            Export-control alerts that occurred after since (all kept when null), oldest first, of the kinds and \
+            concerning the countries given. A member who names no countries gets those concerning their own \
+            country. At most limit (default and maximum 1000); ask again with the last occurredAt to page.""")
+    public @NonNull List<@NonNull ExportControlAlertNode> exportControlAlerts(OffsetDateTime since,
+            List<AlertKind> kinds, List<String> countries, Integer limit) {
+        // An invalid query throws InvalidInputException, which answers BAD_USER_INPUT naming the field.
+        return nodes(alerts.replay(new AlertQuery(since, kinds, countries, limit), viewer()));
+    }
+
+    /** Controls and minerals of all alerts are read with one query each. */
+    List<ExportControlAlertNode> nodes(List<AlertView> found) {
+        Set<String> controlIds = new HashSet<>();
+        Set<String> mineralIds = new HashSet<>();
+        for (AlertView alert : found) {
+            ExportControlAlertPayload p = alert.exportControl();
+            controlIds.add(p.exportControl());
+            if (p.suspension() != null) {
+                controlIds.add(p.suspension());
+            }
+            mineralIds.addAll(p.minerals());
+        }
+        Map<String, ExportControlDto> byId = controls.byIds(controlIds);
+        Map<String, MineralDto> mineralById = minerals.byIds(mineralIds);
+        return found.stream().map(alert -> {
+            ExportControlAlertPayload p = alert.exportControl();
+            return new ExportControlAlertNode(alert.id().toString(), alert.kind(), alert.occurredAt(),
+                    alert.countries(), ExportControlNode.from(byId.get(p.exportControl())),
+                    CountryNode.of(p.imposingCountry()),
+                    p.minerals().stream().map(mineralById::get).filter(Objects::nonNull).map(MineralNode::from).toList(),
+                    p.hitMembers().stream().map(CountryNode::of).toList(),
+                    p.suspension() == null ? null : ExportControlNode.from(byId.get(p.suspension())));
+        }).toList();
+    }
+
+    private AlertService.Viewer viewer() {
+        String country = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("country") != null) {
+            country = jwt.getClaim("country").toString().strip().toUpperCase(Locale.ROOT);
+        }
+        return new AlertService.Viewer(country, Set.copyOf(identity.getRoles()));
+    }
+}

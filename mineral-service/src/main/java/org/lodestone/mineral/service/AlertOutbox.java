@@ -1,0 +1,66 @@
+package org.lodestone.mineral.service;
+
+import org.lodestone.mineral.api.ExportControlDto;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.lodestone.mineral.AlertKind;
+import org.lodestone.mineral.OutboxEvent;
+import org.lodestone.mineral.api.ExportControlAlertPayload;
+import org.lodestone.mineral.config.MineralConfig;
+import org.lodestone.mineral.mapping.AlertMapper;
+
+/**
+ * Writes alerts into the outbox inside the caller's transaction ({@code MANDATORY}): the alert commits with the
+ * change or not at all. Export-control data is readable by every authenticated caller, so its alerts are PUBLIC.
+ */
+@ApplicationScoped
+public class AlertOutbox {
+
+    public static final String EXPORT_CONTROL = "ExportControl";
+
+    private final MineralConfig config;
+    private final Clock clock;
+
+    AlertOutbox(MineralConfig config) {
+        this.config = config;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * A new restriction ({@code EXPORT_CONTROL_RECORDED}), or a suspension of an existing one
+     * ({@code EXPORT_CONTROL_SUSPENDED}, about the suspended control, whose targets decide who is hit).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent exportControlRecorded(ExportControlDto recorded, ExportControlDto suspended) {
+        ExportControlDto subject = suspended != null ? suspended : recorded;
+        AlertKind kind = suspended != null ? AlertKind.EXPORT_CONTROL_SUSPENDED : AlertKind.EXPORT_CONTROL_RECORDED;
+        List<String> hit = ScenarioService.hitMembers(subject.imposingCountry(),
+                subject.targetsAll() ? List.of() : subject.targets(), config.coalitionMembers());
+        Set<String> countries = new LinkedHashSet<>();
+        countries.add(subject.imposingCountry());
+        countries.addAll(hit);
+        ExportControlAlertPayload payload = new ExportControlAlertPayload(subject.id(), subject.imposingCountry(),
+                subject.minerals(), hit, subject.measure(), suspended != null ? recorded.id() : null,
+                recorded.summary());
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.kind = kind;
+        event.occurredAt = OffsetDateTime.now(clock);
+        event.entityType = EXPORT_CONTROL;
+        event.entityId = subject.id();
+        event.countries = List.copyOf(countries);
+        event.visibility = "PUBLIC";
+        event.parties = List.of();
+        event.payload = AlertMapper.toJson(payload);
+        event.persist();
+        return event;
+    }
+}
