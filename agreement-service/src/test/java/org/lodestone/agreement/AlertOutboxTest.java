@@ -62,7 +62,7 @@ class AlertOutboxTest {
     CommitmentAlertEvaluation evaluation;
 
     private static String since() {
-        return OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1).toString();
+        return OffsetDateTime.now(ZoneOffset.UTC).toString();
     }
 
     @Test
