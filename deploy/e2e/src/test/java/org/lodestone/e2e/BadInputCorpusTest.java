@@ -399,7 +399,7 @@ class BadInputCorpusTest {
                   agreements {
                     id version title type status visibility signedOn summary
                     parties { code } minerals { id } history { id operation }
-                    commitments { id kind description status dueOn progressToDate progress { asOf amount quantity note } }
+                    commitments { id kind description status dueOn progressToDate progress { id asOf reportedAmount reportedQuantity note } }
                   }
                   exportControls { id measure effectiveOn imposingCountry { code } minerals { id } }
                   minerals { id prices { id date price } }
