@@ -276,10 +276,22 @@ public final class LocalStack implements AutoCloseable {
         }
         settings.tracesEndpoint().ifPresent(endpoint -> environment.putAll(tracingEnvironment(endpoint)));
         Path jar = quarkusJar(name);
-        List<String> command = List.of(java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(serviceJvmOptions(settings.serviceHeap()));
+        command.addAll(List.of("-jar", jar.toString()));
         return new ManagedProcess.Definition(name, port(name), command, environment, jar.getParent(),
                 "http://localhost:" + port(name) + "/q/health/ready", SERVICE_STARTUP);
+    }
+
+    /**
+     * JVM options of the services and the gateway: a small fixed heap and the serial collector (a few hundred MB
+     * each, on a laptop). They run for hours, so both JIT tiers stay on: with {@code -XX:TieredStopAtLevel=1} (C1
+     * only) the services spent several times the CPU per request, most visibly in the BigInteger arithmetic of
+     * token signatures (deploy/bench/BENCHMARKS.md, subgraph CPU per request).
+     */
+    static List<String> serviceJvmOptions(String heap) {
+        return List.of("-Xmx" + heap, "-XX:+UseSerialGC");
     }
 
     private ManagedProcess.Definition keycloakDefinition(Path installation) {
