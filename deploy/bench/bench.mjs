@@ -313,7 +313,9 @@ async function prometheusSubgraphRequests(url) {
   const text = await (await fetch(`${url}/q/metrics`)).text();
   let total = 0;
   for (const line of text.split('\n')) {
-    if (line.startsWith('lodestone_gateway_subgraph_fetch_seconds_count')) total += Number(line.split(' ').pop());
+    // the value follows the labels; an exemplar ("# {trace_id=...} value timestamp") may follow it
+    const match = line.match(/^lodestone_gateway_subgraph_fetch_seconds_count(\{[^}]*\})?\s+(\S+)/);
+    if (match) total += Number(match[2]);
   }
   return total;
 }

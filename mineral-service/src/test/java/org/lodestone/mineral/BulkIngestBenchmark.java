@@ -29,7 +29,7 @@ import io.quarkus.test.junit.TestProfile;
  * Bulk ingestion throughput, not part of the test run (the name does not end in Test): price rows and supply-share
  * rows streamed as CSV through {@code POST /prices/bulk} and {@code POST /supply-shares/bulk} into PostgreSQL, timed
  * from the first byte sent to the answer. Run it with
- * {@code ./mvnw -B -ntp -pl mineral-service -am verify -Dtest=BulkIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false -De2e.skip=true}
+ * {@code ./mvnw -B -ntp -pl mineral-service -am test -Dtest=BulkIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.rows=N} changes the 500,000 rows). The body is generated while it is sent, so the client never
  * holds it either.
  */

@@ -16,6 +16,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import org.lodestone.mineral.config.MineralConfig;
 
 import io.agroal.api.AgroalDataSource;
@@ -62,7 +64,9 @@ public class PriceIngestionService {
         return config.bulk().maxBodySize().asLongValue();
     }
 
+    // A large upload on a busy machine outlasts the default 60 s transaction timeout, whose reaper would abort the copy.
     @Transactional
+    @TransactionConfiguration(timeout = 1800, timeoutFromConfigProperty = "lodestone.mineral.bulk.transaction-timeout")
     public IngestionResult ingest(InputStream body, Format format) {
         long t0 = System.nanoTime();
         Set<String> known = minerals.knownIds();

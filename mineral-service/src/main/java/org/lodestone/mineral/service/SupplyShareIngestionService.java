@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.config.MineralConfig;
 import org.lodestone.support.CsvFormatException;
@@ -59,7 +61,9 @@ public class SupplyShareIngestionService {
         return config.bulk().maxBodySize().asLongValue();
     }
 
+    // A large upload on a busy machine outlasts the default 60 s transaction timeout, whose reaper would abort the copy.
     @Transactional
+    @TransactionConfiguration(timeout = 1800, timeoutFromConfigProperty = "lodestone.mineral.bulk.transaction-timeout")
     public IngestionResult ingest(InputStream body) {
         long t0 = System.nanoTime();
         Set<String> known = minerals.knownIds();
