@@ -35,7 +35,7 @@ const GATEWAYS = (env.BENCH_GATEWAYS ?? 'lodestone,apollo,hive').split(',').map(
 const GATEWAY_JAVA_OPTS = (env.LODESTONE_GATEWAY_JAVA_OPTS ?? '-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k')
   .split(/\s+/).filter(Boolean);
 // The services as the local-stack launcher starts them (LocalStack.serviceJvmOptions).
-const SERVICE_JAVA_OPTS = (env.LODESTONE_SERVICE_JAVA_OPTS ?? '-Xmx256m -XX:+UseSerialGC')
+const SERVICE_JAVA_OPTS = (env.LODESTONE_SERVICE_JAVA_OPTS ?? '-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1')
   .split(/\s+/).filter(Boolean);
 const MODE = env.BENCH_MODE ?? 'gateways';
 const REQUESTS = Number(env.BENCH_REQUESTS ?? 300);

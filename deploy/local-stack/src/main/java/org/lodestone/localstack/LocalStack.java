@@ -285,13 +285,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * JVM options of the services and the gateway: a small fixed heap and the serial collector (a few hundred MB
-     * each, on a laptop). They run for hours, so both JIT tiers stay on: with {@code -XX:TieredStopAtLevel=1} (C1
-     * only) the services spent several times the CPU per request, most visibly in the BigInteger arithmetic of
-     * token signatures (deploy/bench/BENCHMARKS.md, subgraph CPU per request).
+     * JVM options of the services and the gateway: a small fixed heap, the serial collector and only the first JIT
+     * tier (C1). The local stack lives minutes to hours on a laptop or a CI machine; measured with
+     * {@code BENCH_MODE=subgraph-cpu deploy/bench/run.sh} (a few hundred requests per query), the services spent
+     * less CPU per request with C1 alone than with both tiers, whose C2 compiler threads were still busy. Long-running
+     * pods (the Kubernetes manifests) keep both tiers.
      */
     static List<String> serviceJvmOptions(String heap) {
-        return List.of("-Xmx" + heap, "-XX:+UseSerialGC");
+        return List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     private ManagedProcess.Definition keycloakDefinition(Path installation) {
