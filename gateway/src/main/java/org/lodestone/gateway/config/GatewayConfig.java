@@ -1,6 +1,7 @@
 package org.lodestone.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +55,13 @@ public interface GatewayConfig {
 
     @WithDefault("1000")
     int planCacheSize();
+
+    /**
+     * {@code @policy} in the supergraph: each policy name to the token roles that are granted it, e.g.
+     * {@code lodestone.gateway.policies."read_restricted"=admin,analyst}. A field guarded by a policy not named here
+     * is denied to every caller (fail closed).
+     */
+    Map<String, List<String>> policies();
 
     /** How the gateway protects itself and the subgraphs when one of them fails or is slow. */
     interface Resilience {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
@@ -52,11 +53,17 @@ public final class GraphQLRequestProcessor {
 
     public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
             RequestLimits limits, boolean introspectionEnabled) {
+        this(supergraph, planner, cache, executor, limits, introspectionEnabled, Map.of());
+    }
+
+    /** @param policyRoles for {@code @policy}: policy name to the token roles that are granted it */
+    public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
+            RequestLimits limits, boolean introspectionEnabled, Map<String, Set<String>> policyRoles) {
         this.supergraph = supergraph;
         this.planner = planner;
         this.cache = cache;
         this.executor = executor;
-        this.accessPolicy = new AccessPolicy(supergraph);
+        this.accessPolicy = new AccessPolicy(supergraph, policyRoles);
         this.limits = limits;
         this.documents = new ValidatedDocuments(supergraph.apiSchema(), limits, cache.maxSize());
         this.introspection = introspectionEnabled ? new LocalIntrospection(supergraph.apiSchema()) : null;

@@ -62,7 +62,8 @@ final class SelectionPlanner {
                 deepest = Math.max(deepest, interfaceObjects.planRemoteOnInterface(phase, interfaceObjectGraph, type,
                         field, out, path, fetch));
             } else if (type.isAbstract()) {
-                if (local && type.definedIn(graph)) {
+                if (local && type.definedIn(graph) && (provided.contains(field.name())
+                        || resolvableForEveryImplementation(type, graph, field.name()))) {
                     deepest = Math.max(deepest, planLocal(phase, graph, type, meta, field, out, path, fetch, provided));
                 } else {
                     // Not answerable on the interface in this subgraph: ask per implementation.
@@ -79,6 +80,20 @@ final class SelectionPlanner {
             }
         }
         return deepest;
+    }
+
+    /**
+     * False when some implementation {@code graph} can return here does not resolve the field in {@code graph}
+     * (it was {@code @override}n away, or is {@code @external} there), although the interface declares it.
+     */
+    private boolean resolvableForEveryImplementation(TypeMeta type, String graph, String fieldName) {
+        for (String concrete : supergraph.possibleTypesIn(type.name(), graph)) {
+            FieldMeta implementation = supergraph.type(concrete).field(fieldName);
+            if (implementation != null && !implementation.resolvableIn(graph)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int planFragment(PlanAssembly.Phase phase, String graph, TypeMeta type, FragmentSelection fragment,

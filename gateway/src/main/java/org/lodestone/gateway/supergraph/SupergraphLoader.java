@@ -180,9 +180,17 @@ public final class SupergraphLoader {
 
     private static AccessRule accessRule(DirectivesContainer<?> element) {
         boolean authenticated = !element.getDirectives("authenticated").isEmpty();
-        List<List<String>> scopes = new ArrayList<>();
-        for (Directive directive : element.getDirectives("requiresScopes")) {
-            Argument argument = directive.getArgument("scopes");
+        List<List<String>> scopes = alternatives(element, "requiresScopes", "scopes");
+        List<List<String>> policies = alternatives(element, "policy", "policies");
+        return authenticated || !scopes.isEmpty() || !policies.isEmpty()
+                ? new AccessRule(authenticated, scopes, policies) : AccessRule.OPEN;
+    }
+
+    /** The {@code [[String]]} argument of every {@code directive} on {@code element}: alternatives of conjunctions. */
+    private static List<List<String>> alternatives(DirectivesContainer<?> element, String directive, String argumentName) {
+        List<List<String>> alternatives = new ArrayList<>();
+        for (Directive found : element.getDirectives(directive)) {
+            Argument argument = found.getArgument(argumentName);
             if (argument != null && argument.getValue() instanceof ArrayValue outer) {
                 for (Value<?> inner : outer.getValues()) {
                     List<String> conjunction = new ArrayList<>();
@@ -191,11 +199,11 @@ public final class SupergraphLoader {
                     } else if (inner instanceof StringValue single) {
                         conjunction.add(single.getValue());
                     }
-                    scopes.add(List.copyOf(conjunction));
+                    alternatives.add(List.copyOf(conjunction));
                 }
             }
         }
-        return authenticated || !scopes.isEmpty() ? new AccessRule(authenticated, List.copyOf(scopes)) : AccessRule.OPEN;
+        return List.copyOf(alternatives);
     }
 
     static boolean isFederationType(String name) {
