@@ -75,8 +75,11 @@ public final class SupergraphLoader {
     }
 
     public static Supergraph parse(String sdl) {
-        Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
-                .document(sdl).parserOptions(ParserOptions.getDefaultSdlParserOptions()).build());
+        Document document = parseDocument(sdl);
+        Map<String, String> renames = SpecRenames.renames(document);
+        if (!renames.isEmpty()) {
+            document = parseDocument(SpecRenames.apply(sdl, renames));
+        }
         Map<String, Subgraph> subgraphs = readGraphs(document);
         if (subgraphs.isEmpty()) {
             throw new IllegalStateException("Not a supergraph: no join__Graph enum with @join__graph values");
@@ -88,6 +91,11 @@ public final class SupergraphLoader {
             }
         }
         return new Supergraph(subgraphs, types, ApiSchemaBuilder.build(document));
+    }
+
+    private static Document parseDocument(String sdl) {
+        return new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+                .document(sdl).parserOptions(ParserOptions.getDefaultSdlParserOptions()).build());
     }
 
     private static Map<String, Subgraph> readGraphs(Document document) {
