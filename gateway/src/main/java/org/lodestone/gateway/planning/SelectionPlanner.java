@@ -292,11 +292,16 @@ final class SelectionPlanner {
             // @requires fields are themselves planned, possibly through other subgraphs first.
             List<Selection> requiredSelections = new ArrayList<>();
             requires.fields().forEach((name, child) -> {
-                String responseKey = out.responseKeyFor(name);
+                // A required field with arguments always gets its own alias, so that a field of the same name the
+                // client selects (with other arguments), before or after it, never shares its response key.
+                String arguments = requires.arguments(name);
+                String responseKey = arguments.isEmpty() ? out.responseKeyFor(name)
+                        : ForwardedSelection.INTERNAL_ALIAS_PREFIX + name + "_" + Integer.toHexString(arguments.hashCode());
                 if (!responseKey.equals(name)) {
                     aliases.put(name, responseKey);
                 }
-                requiredSelections.add(new FieldSelection(responseKey, name, "", asSelections(child), false, List.of()));
+                requiredSelections.add(new FieldSelection(responseKey, name, arguments, asSelections(child), false,
+                        List.of()));
             });
             requiresLevel = Math.max(requiresLevel, planSelections(phase, graph, type.name(), requiredSelections, out,
                     path, fetch, FieldSet.EMPTY));
@@ -317,7 +322,7 @@ final class SelectionPlanner {
     private static List<Selection> asSelections(FieldSet fieldSet) {
         List<Selection> result = new ArrayList<>();
         fieldSet.fields().forEach((name, child) -> result.add(
-                new FieldSelection(name, name, "", asSelections(child), false, List.of())));
+                new FieldSelection(name, name, fieldSet.arguments(name), asSelections(child), false, List.of())));
         return result;
     }
 }
