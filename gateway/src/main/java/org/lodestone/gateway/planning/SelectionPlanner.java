@@ -159,7 +159,12 @@ final class SelectionPlanner {
         if (returnType.isAbstract()) {
             forwarded.selection().field("__typename");
         }
-        int deepest = planSelections(phase, graph, meta.typeName(), field.selections(), forwarded.selection(),
+        // A subgraph may declare a narrower type than the supergraph (an object type where the supergraph has an
+        // interface): plan against its type, so type conditions its schema cannot have are not sent to it.
+        String subgraphType = meta.source(graph).map(s -> s.subgraphType()).orElse(null);
+        String plannedType = subgraphType != null && supergraph.type(subgraphType) != null ? subgraphType
+                : meta.typeName();
+        int deepest = planSelections(phase, graph, plannedType, field.selections(), forwarded.selection(),
                 List.copyOf(childPath), fetch, childProvided);
         if (forwarded.selection().isEmpty()) {
             forwarded.selection().field("__typename");

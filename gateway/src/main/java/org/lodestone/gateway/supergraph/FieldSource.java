@@ -5,9 +5,16 @@ package org.lodestone.gateway.supergraph;
  * declared without join__field on a type that the graph defines.
  *
  * @param contextArguments true when some argument is filled from an ancestor through {@code @fromContext}
+ * @param subgraphType the named type the graph declares for the field when it differs from the supergraph's (a
+ *        narrower type, from {@code @join__field(type:)}), else null
  */
 public record FieldSource(String graph, FieldSet requires, FieldSet provides, boolean external,
-        String overrideFrom, boolean usedOverridden, boolean contextArguments) {
+        String overrideFrom, boolean usedOverridden, boolean contextArguments, String subgraphType) {
+
+    public FieldSource(String graph, FieldSet requires, FieldSet provides, boolean external, String overrideFrom,
+            boolean usedOverridden, boolean contextArguments) {
+        this(graph, requires, provides, external, overrideFrom, usedOverridden, contextArguments, null);
+    }
 
     /** External and overridden sources cannot resolve the field; the graph only references it. */
     public boolean resolves() {

@@ -175,7 +175,7 @@ public final class SupergraphLoader {
             sources.add(new FieldSource(graph, FieldSet.parse(string(joinField, "requires")),
                     FieldSet.parse(string(joinField, "provides")), Boolean.TRUE.equals(bool(joinField, "external")),
                     string(joinField, "override"), Boolean.TRUE.equals(bool(joinField, "usedOverridden")),
-                    joinField.getArgument("contextArguments") != null));
+                    joinField.getArgument("contextArguments") != null, subgraphType(joinField, field)));
         }
         if (joinFields.isEmpty()) {
             // No join__field: every graph defining the type resolves the field.
@@ -184,6 +184,16 @@ public final class SupergraphLoader {
             }
         }
         return new FieldMeta(field.getName(), namedType(field.getType()), List.copyOf(sources), accessRule(field));
+    }
+
+    /** The named type in {@code @join__field(type:)} when it differs from the field's supergraph type, else null. */
+    private static String subgraphType(Directive joinField, FieldDefinition field) {
+        String declared = string(joinField, "type");
+        if (declared == null) {
+            return null;
+        }
+        String named = declared.replaceAll("[\\[\\]!\\s]", "");
+        return named.equals(namedType(field.getType())) ? null : named;
     }
 
     private static AccessRule accessRule(DirectivesContainer<?> element) {
