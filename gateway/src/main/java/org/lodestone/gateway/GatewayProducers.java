@@ -128,6 +128,6 @@ public class GatewayProducers {
         Map<String, Set<String>> policyRoles = new LinkedHashMap<>();
         config.policies().forEach((policy, roles) -> policyRoles.put(policy, Set.copyOf(roles)));
         return new GraphQLRequestProcessor(supergraph, planner, cache, executor, limits, config.introspection(),
-                policyRoles);
+                policyRoles, config.overrideLabels().orElse(Set.of()));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -62,6 +63,12 @@ public interface GatewayConfig {
      * is denied to every caller (fail closed).
      */
     Map<String, List<String>> policies();
+
+    /**
+     * Progressive {@code @override(label:)} labels to switch on (labels {@code percent(N)} need nothing: they are on
+     * for N% of requests). A label not listed here is off: the field stays with the subgraph it was overridden from.
+     */
+    Optional<Set<String>> overrideLabels();
 
     /** How the gateway protects itself and the subgraphs when one of them fails or is slow. */
     interface Resilience {

@@ -138,8 +138,8 @@ final class SelectionPlanner {
                         : split.here());
             }
         }
-        ForwardedSelection.ForwardedField forwarded = out.field(field.responseKey(), field.name(), field.arguments(),
-                field.variables());
+        ForwardedSelection.ForwardedField forwarded = out.typedField(field.responseKey(), field.name(),
+                field.arguments(), field.variables(), declaredType(graph, type, meta));
         boolean composite = returnType != null && (returnType.kind() == TypeMeta.Kind.OBJECT || returnType.isAbstract());
         if (!composite) {
             return fetch.level;
@@ -170,6 +170,20 @@ final class SelectionPlanner {
             forwarded.selection().field("__typename");
         }
         return Math.max(deepest, throughParent);
+    }
+
+    /** The field's whole type in {@code graph}: as {@code @join__field(type:)} gives it, else the supergraph's. */
+    private String declaredType(String graph, TypeMeta type, FieldMeta meta) {
+        String declared = meta.source(graph).map(s -> s.declaredType()).orElse(null);
+        if (declared != null) {
+            return declared;
+        }
+        graphql.schema.GraphQLType parent = supergraph.apiSchema().getType(type.name());
+        if (parent instanceof graphql.schema.GraphQLFieldsContainer container
+                && container.getFieldDefinition(meta.name()) != null) {
+            return graphql.schema.GraphQLTypeUtil.simplePrint(container.getFieldDefinition(meta.name()).getType());
+        }
+        return null;
     }
 
     /** An object type without any key (a value type, often {@code @shareable}): reachable only through its parent. */

@@ -175,7 +175,8 @@ public final class SupergraphLoader {
             sources.add(new FieldSource(graph, FieldSet.parse(string(joinField, "requires")),
                     FieldSet.parse(string(joinField, "provides")), Boolean.TRUE.equals(bool(joinField, "external")),
                     string(joinField, "override"), Boolean.TRUE.equals(bool(joinField, "usedOverridden")),
-                    joinField.getArgument("contextArguments") != null, subgraphType(joinField, field)));
+                    joinField.getArgument("contextArguments") != null, subgraphType(joinField, field),
+                    string(joinField, "overrideLabel"), string(joinField, "type")));
         }
         if (joinFields.isEmpty()) {
             // No join__field: every graph defining the type resolves the field.
