@@ -32,11 +32,12 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Map<String, Deque<Integer>> queued = new ConcurrentHashMap<>();
     private final Map<String, Integer> always = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -50,6 +51,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     void alwaysAnswer(String path, int status) {
         always.put("/" + path, status);
+    }
+
+    /** Answers requests on the path only after this long (a slow receiver). */
+    void delay(String path, Duration delay) {
+        delays.put("/" + path, delay);
     }
 
     synchronized List<Received> on(String path) {
@@ -82,6 +88,14 @@ final class WebhookReceiver implements AutoCloseable {
             received.add(new Received(path, exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"), body, status));
+        }
+        Duration delay = delays.get(path);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         byte[] answer = (status == 200 ? "thanks" : "receiver error " + status + " " + "x".repeat(400))
                 .getBytes(StandardCharsets.UTF_8);

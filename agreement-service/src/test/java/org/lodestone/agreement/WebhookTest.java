@@ -19,8 +19,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +39,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lodestone.agreement.webhook.AgreementWebhookAudience;
+import org.lodestone.agreement.webhook.WebhookConfig;
+import org.lodestone.support.webhook.RetrySchedule;
+import org.lodestone.support.webhook.SecretBox;
+import org.lodestone.support.webhook.TargetUrlPolicy;
+import org.lodestone.support.webhook.WebhookDeliverer;
+import org.lodestone.support.webhook.WebhookSettings;
 import org.lodestone.support.webhook.OutboxRecord;
 import org.lodestone.support.webhook.WebhookTarget;
 import org.lodestone.testing.GraphQL;
@@ -46,6 +54,7 @@ import org.lodestone.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -88,6 +97,9 @@ class WebhookTest {
 
     @Inject
     AgreementWebhookAudience audience;
+
+    @Inject
+    WebhookConfig config;
 
     @BeforeAll
     static void startReceiver() throws Exception {
@@ -270,6 +282,38 @@ class WebhookTest {
         assertTrue(audience.mayReceive(deMember, coalition));
         assertTrue(audience.mayReceive(target("AU"), parties));
         assertTrue(audience.mayReceive(admin, parties));
+    }
+
+    @Test
+    void twoReplicasNeverSendTheSameDelivery() throws Exception {
+        receiver.delay("replicas", Duration.ofMillis(300));
+        register(TestTokens.admin(), "replicas", List.of("AGREEMENT_CREATED"), List.of("CA"), newSecret());
+        // a second replica: its own deliverer and listener on the same database, started beside this service's
+        SimpleMeterRegistry secondMeters = new SimpleMeterRegistry();
+        WebhookDeliverer second = new WebhookDeliverer(dataSource, new WebhookSettings("outbox_event",
+                "lodestone_outbox", new RetrySchedule(Duration.ofMillis(200), Duration.ofMillis(800), Duration.ofSeconds(3)),
+                Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 200), audience,
+                config.secretKey().map(SecretBox::new), new TargetUrlPolicy(true), secondMeters, Clock.systemUTC());
+        second.start();
+        try {
+            List<String> created = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                created.add(Fixtures.agreement("hook-replica", "PUBLIC", "SIGNED", List.of("CA"), List.of("gallium"),
+                        "2026-01-10"));
+            }
+            List<WebhookReceiver.Received> received = receiver.await("replicas", 6, r -> true, WAIT);
+            Thread.sleep(1500); // a second send of any of them would arrive by now
+            received = receiver.on("replicas");
+            assertEquals(6, received.size(), received.toString());
+            assertEquals(6, received.stream().map(WebhookReceiver.Received::id).distinct().count());
+            for (String agreement : created) {
+                assertEquals(1, received.stream().filter(r -> r.body().contains(agreement)).count(), agreement);
+            }
+            System.out.printf("second replica delivered %.0f of the 6%n",
+                    secondMeters.get("lodestone.webhook.delivery.attempts").tag("outcome", "delivered").counter().count());
+        } finally {
+            second.close();
+        }
     }
 
     private static OutboxRecord event(String visibility, List<String> countries, List<String> parties) {
