@@ -85,6 +85,7 @@ public class WebhookDeliverer implements AutoCloseable {
     private final Map<String, Counter> attempts = new ConcurrentHashMap<>();
     private final Counter failed;
     private volatile boolean running;
+    private int failedListens;
     private Thread worker;
     private Thread listener;
 
@@ -199,6 +200,12 @@ public class WebhookDeliverer implements AutoCloseable {
                 }
                 try {
                     PGConnection pg = c.unwrap(PGConnection.class);
+                    if (failedListens > 0) {
+                        LOG.infof("listening for outbox notifications on %s again", settings.notifyChannel());
+                    } else {
+                        LOG.infof("listening for outbox notifications on %s", settings.notifyChannel());
+                    }
+                    failedListens = 0;
                     wake(); // anything committed while not listening is found by this round
                     while (running) {
                         PGNotification[] received = pg.getNotifications(1000);
@@ -215,7 +222,10 @@ public class WebhookDeliverer implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                LOG.debugf("outbox listener lost its connection (the periodic sweep still runs): %s", e.toString());
+                if (failedListens++ == 0) {
+                    LOG.warnf("not listening for outbox notifications (retrying every %s; the sweep every %s still"
+                            + " finds every event): %s", RECONNECT_WAIT, settings.sweepInterval(), e.toString());
+                }
                 try {
                     Thread.sleep(RECONNECT_WAIT.toMillis());
                 } catch (InterruptedException interrupted) {
