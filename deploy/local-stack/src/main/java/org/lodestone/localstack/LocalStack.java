@@ -283,10 +283,23 @@ public final class LocalStack implements AutoCloseable {
         }
         settings.tracesEndpoint().ifPresent(endpoint -> environment.putAll(tracingEnvironment(endpoint)));
         Path jar = quarkusJar(name);
-        List<String> command = List.of(java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(serviceJvmOptions(settings.serviceHeap()));
+        command.addAll(List.of("-jar", jar.toString()));
         return new ManagedProcess.Definition(name, port(name), command, environment, jar.getParent(),
                 "http://localhost:" + port(name) + "/q/health/ready", SERVICE_STARTUP);
+    }
+
+    /**
+     * JVM options of the services and the gateway: a small fixed heap, the serial collector and only the first JIT
+     * tier (C1). The local stack lives minutes to hours on a laptop or a CI machine; measured with
+     * {@code BENCH_MODE=subgraph-cpu deploy/bench/run.sh} (a few hundred requests per query), the services spent
+     * less CPU per request with C1 alone than with both tiers, whose C2 compiler threads were still busy. Long-running
+     * pods (the Kubernetes manifests) keep both tiers.
+     */
+    static List<String> serviceJvmOptions(String heap) {
+        return List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     private ManagedProcess.Definition keycloakDefinition(Path installation) {
