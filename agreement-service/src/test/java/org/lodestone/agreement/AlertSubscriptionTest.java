@@ -38,7 +38,7 @@ class AlertSubscriptionTest {
 
     private static final String SUBSCRIBE = """
             subscription Alerts($kinds: [AlertKind!], $countries: [String!]) {
-              alerts(kinds: $kinds, countries: $countries) {
+              agreementAlerts(kinds: $kinds, countries: $countries) {
                 __typename id kind countries
                 ... on AgreementAlert { agreement { id title } agreementStatus version }
                 ... on CommitmentAlert { commitment { id agreement { id } } fulfilledPct }
@@ -144,6 +144,6 @@ class AlertSubscriptionTest {
         assertEquals("next", message.get("type"), message.toString());
         Map<String, Object> payload = (Map<String, Object>) message.get("payload");
         assertNull(payload.get("errors"), payload.toString());
-        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get("alerts");
+        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get("agreementAlerts");
     }
 }

@@ -37,7 +37,7 @@ class AlertSubscriptionTest {
 
     static final String SUBSCRIBE = """
             subscription Alerts($kinds: [AlertKind!], $countries: [String!]) {
-              alerts(kinds: $kinds, countries: $countries) {
+              exportControlAlerts(kinds: $kinds, countries: $countries) {
                 __typename id kind countries
                 ... on ExportControlAlert { exportControl { id } minerals { id } hitMembers { code } }
               }
@@ -148,7 +148,7 @@ class AlertSubscriptionTest {
         assertEquals("next", message.get("type"), message.toString());
         Map<String, Object> payload = (Map<String, Object>) message.get("payload");
         assertNull(payload.get("errors"), payload.toString());
-        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get("alerts");
+        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get("exportControlAlerts");
     }
 
     private static void record(String id, List<String> targets) {

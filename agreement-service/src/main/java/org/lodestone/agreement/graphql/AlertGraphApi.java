@@ -15,7 +15,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.Subscription;
-import io.smallrye.graphql.api.federation.Shareable;
 import io.smallrye.mutiny.Multi;
 import org.lodestone.agreement.AlertKind;
 import org.lodestone.agreement.api.AgreementAlertPayload;
@@ -47,13 +46,12 @@ public class AlertGraphApi {
         this.subscriptions = subscriptions;
     }
 
-    @Subscription("alerts")
-    @Shareable
+    @Subscription("agreementAlerts")
     @Description("""
-            Alerts as they commit, of the kinds and concerning the countries given, by the same rules as the replay \
-            queries: a member who names no countries gets those concerning their own country. Each subgraph that \
-            emits alerts streams its own; the subscription ends when the caller's token expires.""")
-    public Multi<@NonNull AlertNode> alerts(@Nullable List<@NonNull AlertKind> kinds,
+            Agreement and commitment alerts as they commit, of the kinds and concerning the countries given, by the same rules as \
+            the agreementAlerts query: a member who names no countries gets those concerning their own country. Ends \
+            when the caller's token expires (WebSocket close 1008).""")
+    public Multi<@NonNull AlertNode> agreementAlertsLive(@Nullable List<@NonNull AlertKind> kinds,
             @Nullable List<@NonNull String> countries) {
         AlertQuery query = new AlertQuery(null, kinds, countries, null);
         // resolved for each batch with the subscriber's identity, through the same visibility checks as the replay

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.Subscription;
-import io.smallrye.graphql.api.federation.Shareable;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lodestone.mineral.AlertKind;
@@ -51,13 +50,12 @@ public class AlertGraphApi {
         this.subscriptions = subscriptions;
     }
 
-    @Subscription("alerts")
-    @Shareable
+    @Subscription("exportControlAlerts")
     @Description("""
-            Alerts as they commit, of the kinds and concerning the countries given, by the same rules as the replay \
-            queries: a member who names no countries gets those concerning their own country. Each subgraph that \
-            emits alerts streams its own; the subscription ends when the caller's token expires.""")
-    public Multi<@NonNull AlertNode> alerts(@Nullable List<@NonNull AlertKind> kinds,
+            Export-control alerts as they commit, of the kinds and concerning the countries given, by the same rules as \
+            the exportControlAlerts query: a member who names no countries gets those concerning their own country. Ends \
+            when the caller's token expires (WebSocket close 1008).""")
+    public Multi<@NonNull AlertNode> exportControlAlertsLive(@Nullable List<@NonNull AlertKind> kinds,
             @Nullable List<@NonNull String> countries) {
         AlertService.Viewer viewer = viewer();
         AlertQuery query = new AlertQuery(null, kinds, countries, null);
