@@ -74,7 +74,7 @@ public class OutboxFeed {
 
     /**
      * Batches of ids of events committed from now on, in insertion order within a batch. A hot stream: a subscriber
-     * gets what commits after it subscribed (and after the feed first connected).
+     * gets what is read after it subscribed (for the very first subscriber, what committed since it asked).
      */
     public Multi<List<UUID>> committed() {
         start();
