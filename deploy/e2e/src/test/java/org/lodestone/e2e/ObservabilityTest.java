@@ -25,7 +25,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +62,6 @@ class ObservabilityTest {
 
     @Test
     @Order(1)
-    @Disabled("Known defect: no span from any app reaches the OTLP receiver the stack exports to, so the trace is never seen; open in the tracing issue")
     void oneTraceRunsFromTheGatewayThroughTwoSubgraphsDownToTheirSql() throws InterruptedException {
         token = RunningStack.keycloak().token("jp-member");
         step("jp-member asks for Japan and its agreements (country-service, then agreement-service for Country.agreements)");
@@ -106,11 +104,12 @@ class ObservabilityTest {
             OtlpSpan server = servers.get(0);
             assertEquals(service, server.service());
             assertEquals(OtlpSpan.KIND_SERVER, server.kind());
-            List<OtlpSpan> sql = trace.stream().filter(s -> s.service().equals(service) && isJdbc(s)).toList();
-            assertFalse(sql.isEmpty(), "no JDBC span from " + service);
-            for (OtlpSpan statement : sql) {
-                assertEquals(OtlpSpan.KIND_CLIENT, statement.kind());
-                assertTrue(descendsFrom(trace, statement, server), "JDBC span " + statement.name() + " of " + service
+            // JDBC spans: the statements (kind CLIENT) and the internal DataSource.getConnection span.
+            List<OtlpSpan> jdbc = trace.stream().filter(s -> s.service().equals(service) && isJdbc(s)).toList();
+            assertFalse(jdbc.stream().noneMatch(s -> s.kind() == OtlpSpan.KIND_CLIENT),
+                    "no SQL statement span (kind CLIENT) from " + service + ": " + jdbc);
+            for (OtlpSpan span : jdbc) {
+                assertTrue(descendsFrom(trace, span, server), "JDBC span " + span.name() + " of " + service
                         + " is not beneath its server span");
             }
         }
@@ -124,7 +123,6 @@ class ObservabilityTest {
 
     @Test
     @Order(2)
-    @Disabled("Reads the trace id of the disabled trace test; it comes back with that test")
     void productionLogLinesAreJsonWithTraceIdsAndTheCallerButNoToken() throws IOException {
         assertNotNull(traceId, "needs the trace of the first test");
         LocalStack stack = RunningStack.stack();
@@ -187,7 +185,12 @@ class ObservabilityTest {
             for (int i = 1; i < parts.length; i++) {
                 if (exported.containsKey(parts[i])) {
                     checked++;
-                    if (!exported.get(parts[i]).contains(parts[0])) {
+                    Set<String> names = exported.get(parts[i]);
+                    // Micrometer creates the GC pause timer at the JVM's first collection, which an app that has
+                    // been idle since it started may not have had yet; its GC counters exist from the start.
+                    boolean beforeFirstCollection = parts[0].startsWith("jvm_gc_pause_seconds")
+                            && names.contains("jvm_gc_memory_allocated_bytes_total");
+                    if (!names.contains(parts[0]) && !beforeFirstCollection) {
                         missing.add(parts[0] + " from " + parts[i]);
                     }
                 }

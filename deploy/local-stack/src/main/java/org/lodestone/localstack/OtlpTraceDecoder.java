@@ -229,7 +229,11 @@ final class OtlpTraceDecoder {
             switch (wireType) {
                 case VARINT -> varint();
                 case FIXED64 -> position += 8;
-                case LENGTH_DELIMITED -> position += length();
+                case LENGTH_DELIMITED -> {
+                    // not "position += length()": that reads position before length() has moved it past the size
+                    int length = length();
+                    position += length;
+                }
                 case FIXED32 -> position += 4;
                 default -> throw new IllegalArgumentException("unsupported protobuf wire type " + wireType);
             }
