@@ -34,8 +34,20 @@ const E2E_CONNECTIONS = Number(env.BENCH_E2E_CONNECTIONS ?? 10);
 const GATEWAYS = (env.BENCH_GATEWAYS ?? 'lodestone,apollo,hive').split(',').map((g) => g.trim()).filter(Boolean);
 const GATEWAY_JAVA_OPTS = (env.LODESTONE_GATEWAY_JAVA_OPTS ?? '-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k')
   .split(/\s+/).filter(Boolean);
-const PORTS = { postgres: 19432, keycloak: 19180, country: 19081, mineral: 19082, agreement: 19083, stackGateway: 19080,
-  standin: { country: 19181, mineral: 19182, agreement: 19183 }, standinControl: 19190, gateway: 19400 };
+// The services as the local-stack launcher starts them (LocalStack.serviceJvmOptions).
+const SERVICE_JAVA_OPTS = (env.LODESTONE_SERVICE_JAVA_OPTS ?? '-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1')
+  .split(/\s+/).filter(Boolean);
+const MODE = env.BENCH_MODE ?? 'gateways';
+const REQUESTS = Number(env.BENCH_REQUESTS ?? 300);
+// One connection by default: concurrent identical requests would share subgraph fetches (in-flight deduplication).
+const SUBGRAPH_CPU_CONNECTIONS = Number(env.BENCH_SUBGRAPH_CPU_CONNECTIONS ?? 1);
+const IDLE_SECONDS = 10;
+// BENCH_PORT_OFFSET moves every port (two runs on one machine).
+const OFFSET = Number(env.BENCH_PORT_OFFSET ?? 0);
+const PORTS = { postgres: 19432 + OFFSET, keycloak: 19180 + OFFSET, country: 19081 + OFFSET, mineral: 19082 + OFFSET,
+  agreement: 19083 + OFFSET, stackGateway: 19080 + OFFSET,
+  standin: { country: 19181 + OFFSET, mineral: 19182 + OFFSET, agreement: 19183 + OFFSET },
+  standinControl: 19190 + OFFSET, gateway: 19400 + OFFSET };
 const SUBGRAPH_PORTS = { country: PORTS.country, mineral: PORTS.mineral, agreement: PORTS.agreement };
 const TOKENS = env.BENCH_TOKENS ?? 'test';
 const KEYCLOAK_ISSUER = `http://localhost:${PORTS.keycloak}/realms/coalition`;
@@ -224,7 +236,7 @@ async function startStack() {
   stack.home = stackEnv.LODESTONE_HOME;
   stack.services = {};
   for (const [name, port] of Object.entries(SUBGRAPH_PORTS)) {
-    const service = start(`${name}-service`, 'java', ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-jar',
+    const service = start(`${name}-service`, 'java', [...SERVICE_JAVA_OPTS, '-jar',
       path.join(ROOT, `${name}-service/target/quarkus-app/quarkus-run.jar`)], {
       env: { ...env, QUARKUS_HTTP_PORT: String(port), LODESTONE_DB_URL: `jdbc:postgresql://localhost:${PORTS.postgres}/${name}`,
         LODESTONE_DB_USER: 'lodestone', LODESTONE_DB_PASSWORD: 'lodestone', LODESTONE_OIDC_ISSUER: ISSUER,
@@ -301,7 +313,9 @@ async function prometheusSubgraphRequests(url) {
   const text = await (await fetch(`${url}/q/metrics`)).text();
   let total = 0;
   for (const line of text.split('\n')) {
-    if (line.startsWith('lodestone_gateway_subgraph_fetch_seconds_count')) total += Number(line.split(' ').pop());
+    // the value follows the labels; an exemplar ("# {trace_id=...} value timestamp") may follow it
+    const match = line.match(/^lodestone_gateway_subgraph_fetch_seconds_count(\{[^}]*\})?\s+(\S+)/);
+    if (match) total += Number(match[2]);
   }
   return total;
 }
@@ -407,6 +421,88 @@ function table(rows, withSubgraphCpu) {
   return lines.join('\n');
 }
 
+// ---------- subgraph CPU per request ----------
+
+/**
+ * BENCH_MODE=subgraph-cpu: each query of queries.mjs alone, through our gateway on the real subgraphs, as
+ * us-member; after a warm-up of the same size, BENCH_REQUESTS requests on BENCH_SUBGRAPH_CPU_CONNECTIONS connections
+ * (1: no two requests in flight at once, so none shares a subgraph fetch); each service's CPU time (utime + stime
+ * from /proc) over them, less what the service burns idle (measured over 10 s first: health checks, metrics, timers),
+ * divided by the requests.
+ * BENCH_JFR_DIR records every service with Java Flight Recorder (jcmd) during the measured runs.
+ */
+async function subgraphCpu() {
+  const startedAt = new Date();
+  const stack = await startStack();
+  const tokens = { 'us-member': await token('us-member') };
+  PROBE_TOKEN = tokens['us-member'];
+  const realUrls = Object.fromEntries(Object.entries(SUBGRAPH_PORTS).map(([n, p]) => [n, `http://127.0.0.1:${p}/graphql`]));
+  const gateway = await startGateway('lodestone', realUrls);
+  const services = ['country-service', 'mineral-service', 'agreement-service'];
+  const pids = services.map((n) => servicePid(stack, n));
+  const jfrDir = env.BENCH_JFR_DIR ? path.resolve(env.BENCH_JFR_DIR) : undefined;
+  if (jfrDir) {
+    mkdirSync(jfrDir, { recursive: true });
+    pids.forEach((pid) => execFileSync('jcmd', [String(pid), 'JFR.start', 'name=bench', 'settings=profile']));
+  }
+  await sleep(2000);
+  const idle0 = pids.map(cpuMillis);
+  await sleep(IDLE_SECONDS * 1000);
+  const idlePerSecond = pids.map((p, i) => (cpuMillis(p) - idle0[i]) / IDLE_SECONDS);
+  log('idle CPU ms/s', JSON.stringify(idlePerSecond));
+  const rows = [];
+  for (const name of Object.keys(QUERIES)) {
+    const requests = requestsFor([[name, 'us-member']], tokens);
+    await answers(gateway.url, requests, name);
+    await cannonAmount(gateway.url, requests, REQUESTS, SUBGRAPH_CPU_CONNECTIONS);
+    const load0 = loadavg()[0];
+    const cpu0 = pids.map(cpuMillis);
+    const fetches0 = await prometheusSubgraphRequests(gateway.url);
+    const started = Date.now();
+    const result = await cannonAmount(gateway.url, requests, REQUESTS, SUBGRAPH_CPU_CONNECTIONS);
+    const seconds = (Date.now() - started) / 1000;
+    const cpu = pids.map((p, i) => Math.max(0, cpuMillis(p) - cpu0[i] - idlePerSecond[i] * seconds));
+    const total = result.requests.total;
+    const row = { name, total, failures: result.non2xx + result.errors + result.timeouts,
+      fetches: (await prometheusSubgraphRequests(gateway.url) - fetches0) / total,
+      perService: cpu.map((c) => c / total), rps: total / seconds, p50: result.latency.p50,
+      load: `${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}` };
+    log('subgraph cpu', JSON.stringify(row));
+    rows.push(row);
+  }
+  if (jfrDir) {
+    services.forEach((n, i) => execFileSync('jcmd', [String(pids[i]), 'JFR.dump', 'name=bench',
+      `filename=${path.join(jfrDir, `${n}.jfr`)}`]));
+    pids.forEach((pid) => execFileSync('jcmd', [String(pid), 'JFR.stop', 'name=bench']));
+  }
+  await stop(gateway.child);
+  if (env.BENCH_KEEP_STACK !== '1' && !stack.kept) {
+    for (const service of Object.values(stack.services ?? {})) await stop(service);
+    await stop(stack, 'SIGTERM', 120_000);
+  }
+  const head = ['query (as us-member)', ...services.map((s) => `${s} CPU ms/request`), 'all subgraphs CPU ms/request',
+    'subgraph requests/request', 'requests/s', 'p50 ms', 'requests', 'failed', 'load avg (1 min)'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    lines.push(`| ${[r.name, ...r.perService.map((c) => fmt(c, 2)), fmt(r.perService.reduce((a, b) => a + b, 0), 2),
+      fmt(r.fetches, 2), fmt(r.rps, 0), fmt(r.p50, 0), r.total, r.failures, r.load].join(' | ')} |`);
+  }
+  const report = `Subgraph CPU ms per request, run of ${startedAt.toISOString()}: ${cpus().length} cores ` +
+    `(${cpus()[0].model}), ${spawnSync('java', ['-version']).stderr.toString().split('\n')[0]}; services started with ` +
+    `\`${SERVICE_JAVA_OPTS.join(' ')}\`; per query ${REQUESTS} warm-up then ${REQUESTS} measured requests on ` +
+    `${SUBGRAPH_CPU_CONNECTIONS} connection(s) through the Lodestone gateway; idle CPU subtracted ` +
+    `(${services.map((s, i) => `${s} ${fmt(idlePerSecond[i], 1)} ms/s`).join(', ')}).\n\n${lines.join('\n')}\n`;
+  writeFileSync(path.join(OUT, 'subgraph-cpu.md'), report);
+  console.log(report);
+}
+
+function cannonAmount(url, requests, amount, connections) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, amount, requests: spread(requests), timeout: 30 },
+      (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
 // ---------- main ----------
 
 async function main() {
@@ -489,7 +585,7 @@ async function cleanup() {
 }
 
 process.on('SIGINT', async () => { await cleanup(); process.exit(130); });
-main().then(() => process.exit(0), async (e) => {
+(MODE === 'subgraph-cpu' ? subgraphCpu() : main()).then(() => process.exit(0), async (e) => {
   log(`failed: ${e.stack ?? e}`);
   await cleanup();
   process.exit(1);

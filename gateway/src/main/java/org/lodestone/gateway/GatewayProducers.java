@@ -2,6 +2,7 @@ package org.lodestone.gateway;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -124,6 +125,9 @@ public class GatewayProducers {
     @Startup
     GraphQLRequestProcessor requestProcessor(GatewayConfig config, Supergraph supergraph, QueryPlanner planner,
             PlanCache cache, PlanExecutor executor, RequestLimits limits) {
-        return new GraphQLRequestProcessor(supergraph, planner, cache, executor, limits, config.introspection());
+        Map<String, Set<String>> policyRoles = new LinkedHashMap<>();
+        config.policies().forEach((policy, roles) -> policyRoles.put(policy, Set.copyOf(roles)));
+        return new GraphQLRequestProcessor(supergraph, planner, cache, executor, limits, config.introspection(),
+                policyRoles, config.overrideLabels().orElse(Set.of()));
     }
 }

@@ -15,6 +15,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.lodestone.mineral.service.VersionedCache;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
@@ -31,10 +32,15 @@ class BatchResolvingTest {
     @Inject
     EntityManagerFactory entityManagerFactory;
 
+    /** Cleared before counting: the counts are those of a cold read (a warm one reads less). */
+    @Inject
+    VersionedCache cache;
+
     private Statistics statistics() {
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
         statistics.clear();
+        cache.clear();
         return statistics;
     }
 
@@ -72,7 +78,8 @@ class BatchResolvingTest {
                 { minerals { id supplyShares(year: 2024) { country { code } mineral { id } }
                              concentration { hhi } } }""")
                 .statusCode(200).body("errors", nullValue()).body("data.minerals", hasSize(43));
-        // minerals, their supply shares, the shares' minerals, the concentration inputs: 4, not 43 x 3
-        assertEquals(4, statistics.getPrepareStatementCount());
+        // minerals (one read serves the list and the shares' minerals), their supply shares, the concentration
+        // inputs: 3, not 43 x 3
+        assertEquals(3, statistics.getPrepareStatementCount());
     }
 }

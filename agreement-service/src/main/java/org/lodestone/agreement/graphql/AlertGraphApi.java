@@ -13,6 +13,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import io.smallrye.graphql.api.Nullable;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import org.lodestone.agreement.AlertKind;
 import org.lodestone.agreement.api.AgreementAlertPayload;
 import org.lodestone.agreement.api.AlertQuery;
@@ -23,8 +26,9 @@ import org.lodestone.agreement.service.AlertService;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.support.DatabaseOutageAware;
+import org.lodestone.support.outbox.OutboxSubscriptions;
 
-/** Alert replay from this service's outbox. */
+/** Alert replay and the live alert subscription from this service's outbox. */
 @DatabaseOutageAware
 @GraphQLApi
 public class AlertGraphApi {
@@ -32,11 +36,26 @@ public class AlertGraphApi {
     private final AlertService alerts;
     private final AgreementService agreements;
     private final CommitmentService commitments;
+    private final OutboxSubscriptions subscriptions;
 
-    public AlertGraphApi(AlertService alerts, AgreementService agreements, CommitmentService commitments) {
+    public AlertGraphApi(AlertService alerts, AgreementService agreements, CommitmentService commitments,
+            OutboxSubscriptions subscriptions) {
         this.alerts = alerts;
         this.agreements = agreements;
         this.commitments = commitments;
+        this.subscriptions = subscriptions;
+    }
+
+    @Subscription("agreementAlerts")
+    @Description("""
+            Agreement and commitment alerts as they commit, of the kinds and concerning the countries given, by the same rules as \
+            the agreementAlerts query: a member who names no countries gets those concerning their own country. Ends \
+            when the caller's token expires (WebSocket close 1008).""")
+    public Multi<@NonNull AlertNode> agreementAlertsLive(@Nullable List<@NonNull AlertKind> kinds,
+            @Nullable List<@NonNull String> countries) {
+        AlertQuery query = new AlertQuery(null, kinds, countries, null);
+        // resolved for each batch with the subscriber's identity, through the same visibility checks as the replay
+        return subscriptions.stream(ids -> nodes(alerts.among(ids, query)));
     }
 
     @Query("agreementAlerts")

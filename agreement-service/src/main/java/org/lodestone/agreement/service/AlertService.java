@@ -1,11 +1,13 @@
 package org.lodestone.agreement.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.lodestone.support.problem.InvalidInputException;
@@ -48,13 +50,29 @@ public class AlertService {
 
     @Transactional
     public List<AlertView> replay(AlertQuery query) {
-        Caller caller = currentCaller.get();
         int limit = query.limit() == null ? MAX_LIMIT : query.limit();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInputException.of("limit", "must be within 1.." + MAX_LIMIT);
         }
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
+        return find(new ArrayList<>(), new HashMap<>(), query, limit);
+    }
+
+    /**
+     * The alerts among the given outbox ids that the caller asked for and may see, by the same rules as
+     * {@link #replay} (a subscription's filter: {@code since} and {@code limit} of the query are ignored).
+     */
+    @Transactional
+    public List<AlertView> among(Collection<UUID> ids, AlertQuery query) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> clauses = new ArrayList<>(List.of("id in :ids"));
+        Map<String, Object> params = new HashMap<>(Map.of("ids", ids));
+        return find(clauses, params, new AlertQuery(null, query.kinds(), query.countries(), null), ids.size());
+    }
+
+    private List<AlertView> find(List<String> clauses, Map<String, Object> params, AlertQuery query, int limit) {
+        Caller caller = currentCaller.get();
         if (query.since() != null) {
             clauses.add("occurredAt > :since");
             params.put("since", query.since());

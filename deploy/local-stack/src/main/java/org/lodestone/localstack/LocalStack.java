@@ -1,9 +1,13 @@
 package org.lodestone.localstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -274,12 +278,28 @@ public final class LocalStack implements AutoCloseable {
         if (GATEWAY.equals(name)) {
             environment.putAll(subgraphUrls());
         }
+        if (AGREEMENT.equals(name)) {
+            environment.putAll(webhookEnvironment());
+        }
         settings.tracesEndpoint().ifPresent(endpoint -> environment.putAll(tracingEnvironment(endpoint)));
         Path jar = quarkusJar(name);
-        List<String> command = List.of(java(), "-Xmx" + settings.serviceHeap(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(serviceJvmOptions(settings.serviceHeap()));
+        command.addAll(List.of("-jar", jar.toString()));
         return new ManagedProcess.Definition(name, port(name), command, environment, jar.getParent(),
                 "http://localhost:" + port(name) + "/q/health/ready", SERVICE_STARTUP);
+    }
+
+    /**
+     * JVM options of the services and the gateway: a small fixed heap, the serial collector and only the first JIT
+     * tier (C1). The local stack lives minutes to hours on a laptop or a CI machine; measured with
+     * {@code BENCH_MODE=subgraph-cpu deploy/bench/run.sh} (a few hundred requests per query), the services spent
+     * less CPU per request with C1 alone than with both tiers, whose C2 compiler threads were still busy. Long-running
+     * pods (the Kubernetes manifests) keep both tiers.
+     */
+    static List<String> serviceJvmOptions(String heap) {
+        return List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     private ManagedProcess.Definition keycloakDefinition(Path installation) {
@@ -304,6 +324,37 @@ public final class LocalStack implements AutoCloseable {
                 "LODESTONE_OIDC_ISSUER", settings.issuer(),
                 "LODESTONE_OIDC_JWKS_URL", settings.issuer() + "/protocol/openid-connect/certs",
                 "LODESTONE_OIDC_AUDIENCE", "lodestone-api");
+    }
+
+    /**
+     * Webhooks on the local stack: receivers on this machine (http, loopback) are allowed, and webhook secrets are
+     * sealed with a key generated on the first start and kept in the data directory (so they still open after a
+     * restart; deleting the directory deletes the webhooks too).
+     */
+    private Map<String, String> webhookEnvironment() {
+        return Map.of(
+                "LODESTONE_WEBHOOKS_ALLOW_LOCAL_TARGETS", "true",
+                "LODESTONE_WEBHOOKS_SECRET_KEY", webhookSecretKey());
+    }
+
+    private String webhookSecretKey() {
+        Path file = settings.home().resolve("webhook-secret.key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system (Windows): the user's profile directory protects it
+                }
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new StackException("cannot create or read the webhook secret key " + file, e);
+        }
     }
 
     /** Tracing on, spans to the local OTLP/HTTP receiver, exported every half second rather than every five. */

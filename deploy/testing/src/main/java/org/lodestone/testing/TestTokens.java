@@ -50,6 +50,12 @@ public final class TestTokens {
                 .issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(5))).sign(SIGNING_KEY);
     }
 
+    /** A member's token that expires after the given time (for connections that must end with it). */
+    public static String memberExpiringIn(String country, Duration lifetime) {
+        return builder(country.toLowerCase() + "-member", country, List.of("member")).expiresIn(lifetime)
+                .sign(SIGNING_KEY);
+    }
+
     /** Signed by a key the services do not trust. */
     public static String forged() {
         return builder("coalition-admin", null, List.of("admin")).sign(FORGER_KEY);

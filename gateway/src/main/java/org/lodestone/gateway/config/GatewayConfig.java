@@ -1,8 +1,10 @@
 package org.lodestone.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -54,6 +56,19 @@ public interface GatewayConfig {
 
     @WithDefault("1000")
     int planCacheSize();
+
+    /**
+     * {@code @policy} in the supergraph: each policy name to the token roles that are granted it, e.g.
+     * {@code lodestone.gateway.policies."read_restricted"=admin,analyst}. A field guarded by a policy not named here
+     * is denied to every caller (fail closed).
+     */
+    Map<String, List<String>> policies();
+
+    /**
+     * Progressive {@code @override(label:)} labels to switch on (labels {@code percent(N)} need nothing: they are on
+     * for N% of requests). A label not listed here is off: the field stays with the subgraph it was overridden from.
+     */
+    Optional<Set<String>> overrideLabels();
 
     /** How the gateway protects itself and the subgraphs when one of them fails or is slow. */
     interface Resilience {

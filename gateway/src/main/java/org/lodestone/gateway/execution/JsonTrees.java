@@ -34,6 +34,30 @@ final class JsonTrees {
         }
     }
 
+    /** A copy of {@code source} in which every key {@code <prefix>name}, at any depth, is {@code name}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> renamePrefixed(Map<String, Object> source, String prefix) {
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        source.forEach((key, value) -> renamed.put(key.startsWith(prefix) ? key.substring(prefix.length()) : key,
+                renamePrefixedValue(value, prefix)));
+        return renamed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object renamePrefixedValue(Object value, String prefix) {
+        if (value instanceof Map<?, ?> map) {
+            return renamePrefixed((Map<String, Object>) map, prefix);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            // Strings in lists: the response keys of an error's path.
+            list.forEach(item -> copy.add(item instanceof String key && key.startsWith(prefix)
+                    ? key.substring(prefix.length()) : renamePrefixedValue(item, prefix)));
+            return copy;
+        }
+        return value;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> deepCopy(Map<String, Object> source) {
         Map<String, Object> copy = new LinkedHashMap<>();

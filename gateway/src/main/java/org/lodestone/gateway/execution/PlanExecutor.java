@@ -161,7 +161,10 @@ public final class PlanExecutor {
             body.put("variables", variables);
         }
         state.requests.incrementAndGet();
-        return client.send(subgraph, body, state.authorization);
+        Uni<Map<String, Object>> answer = client.send(subgraph, body, state.authorization);
+        return fetch.usesTypedAliases()
+                ? answer.map(response -> JsonTrees.renamePrefixed(response, Fetch.TYPED_ALIAS_PREFIX))
+                : answer;
     }
 
     private static Map<String, Object> variablesFor(Fetch fetch, State state) {

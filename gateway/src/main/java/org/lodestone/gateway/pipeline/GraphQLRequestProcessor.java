@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import graphql.GraphQLContext;
@@ -46,17 +47,35 @@ public final class GraphQLRequestProcessor {
     private final PlanCache cache;
     private final PlanExecutor executor;
     private final AccessPolicy accessPolicy;
+    private final ProgressiveOverrides overrides;
     private final RequestLimits limits;
     private final ValidatedDocuments documents;
     private final LocalIntrospection introspection;
 
     public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
             RequestLimits limits, boolean introspectionEnabled) {
+        this(supergraph, planner, cache, executor, limits, introspectionEnabled, Map.of());
+    }
+
+    /** @param policyRoles for {@code @policy}: policy name to the token roles that are granted it */
+    public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
+            RequestLimits limits, boolean introspectionEnabled, Map<String, Set<String>> policyRoles) {
+        this(supergraph, planner, cache, executor, limits, introspectionEnabled, policyRoles, Set.of());
+    }
+
+    /**
+     * @param policyRoles for {@code @policy}: policy name to the token roles that are granted it
+     * @param overrideLabels progressive {@code @override} labels (other than {@code percent(N)}) switched on
+     */
+    public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
+            RequestLimits limits, boolean introspectionEnabled, Map<String, Set<String>> policyRoles,
+            Set<String> overrideLabels) {
         this.supergraph = supergraph;
         this.planner = planner;
         this.cache = cache;
         this.executor = executor;
-        this.accessPolicy = new AccessPolicy(supergraph);
+        this.accessPolicy = new AccessPolicy(supergraph, policyRoles);
+        this.overrides = new ProgressiveOverrides(supergraph, overrideLabels, cache.maxSize());
         this.limits = limits;
         this.documents = new ValidatedDocuments(supergraph.apiSchema(), limits, cache.maxSize());
         this.introspection = introspectionEnabled ? new LocalIntrospection(supergraph.apiSchema()) : null;
@@ -169,6 +188,10 @@ public final class GraphQLRequestProcessor {
      */
     private QueryPlan plan(NormalizedOperation normalized) {
         try {
+            if (overrides.any()) {
+                ProgressiveOverrides.Variant variant = overrides.variant(overrides.draw());
+                return variant.cache().get(normalized, variant.planner()::plan);
+            }
             return cache.get(normalized, planner::plan);
         } catch (PlanningException e) {
             throw RequestRejectedException.code("Cannot plan this operation: " + e.getMessage(),

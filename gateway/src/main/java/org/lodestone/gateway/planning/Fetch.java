@@ -16,6 +16,14 @@ import java.util.stream.Collectors;
 public record Fetch(int id, String graph, String subgraph, int level, String operation, List<String> variables,
         List<String> rootKeys, List<EntityJump> jumps) {
 
+    /** Aliases the answer of this fetch must be renamed back from ({@code _lodestoneT_code} is {@code code}). */
+    public static final String TYPED_ALIAS_PREFIX = "_lodestoneT_";
+
+    /** True when the document aliases a field because sibling type conditions give it different types. */
+    public boolean usesTypedAliases() {
+        return operation.contains(TYPED_ALIAS_PREFIX);
+    }
+
     public boolean isRoot() {
         return jumps.isEmpty();
     }

@@ -10,11 +10,57 @@ import org.lodestone.gateway.supergraph.FieldSet;
 /** A selection set being assembled for one subgraph; same response keys merge. */
 final class ForwardedSelection {
 
+    /**
+     * Prefix of the alias given to a field in one type condition whose type in the subgraph differs from the field
+     * under the same response key in a sibling type condition ({@code ... on A { code } ... on B { code }} with
+     * {@code String!} and {@code String}), which the subgraph's validation would refuse. The executor renames such
+     * keys back ({@code _lodestoneT_code} to {@code code}) in the subgraph's answer. Distinct from
+     * {@link #INTERNAL_ALIAS_PREFIX}, whose aliases are kept.
+     */
+    static final String TYPED_ALIAS_PREFIX = Fetch.TYPED_ALIAS_PREFIX;
+
     private final Map<String, ForwardedField> fields = new LinkedHashMap<>();
     private final Map<String, ForwardedSelection> fragments = new LinkedHashMap<>();
+    private final ForwardedSelection parent;
+
+    ForwardedSelection() {
+        this(null);
+    }
+
+    private ForwardedSelection(ForwardedSelection parent) {
+        this.parent = parent;
+    }
 
     ForwardedField field(String responseKey, String name, String arguments, List<String> variables) {
         return fields.computeIfAbsent(responseKey, k -> new ForwardedField(responseKey, name, arguments, variables));
+    }
+
+    /**
+     * As {@link #field(String, String, String, List)}, for a field whose whole type in the subgraph is
+     * {@code type}: aliased with {@link #TYPED_ALIAS_PREFIX} when a sibling type condition (or the enclosing
+     * selection) has the response key with another type.
+     */
+    ForwardedField typedField(String responseKey, String name, String arguments, List<String> variables, String type) {
+        String key = parent != null && parent.conflicts(this, responseKey, type) ? TYPED_ALIAS_PREFIX + responseKey
+                : responseKey;
+        ForwardedField field = field(key, name, arguments, variables);
+        field.type = type;
+        return field;
+    }
+
+    /** True when the response key has another type here or in a type condition other than {@code except}. */
+    private boolean conflicts(ForwardedSelection except, String responseKey, String type) {
+        ForwardedField own = fields.get(responseKey);
+        if (own != null && own.type != null && !own.type.equals(type)) {
+            return true;
+        }
+        for (ForwardedSelection fragment : fragments.values()) {
+            ForwardedField sibling = fragment == except ? null : fragment.fields.get(responseKey);
+            if (sibling != null && sibling.type != null && !sibling.type.equals(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ForwardedField field(String name) {
@@ -22,7 +68,7 @@ final class ForwardedSelection {
     }
 
     ForwardedSelection fragment(String typeCondition) {
-        return fragments.computeIfAbsent(typeCondition, k -> new ForwardedSelection());
+        return fragments.computeIfAbsent(typeCondition, k -> new ForwardedSelection(this));
     }
 
     /** Prefix of the alias used when the client already uses a field's name as a response key for something else. */
@@ -143,6 +189,8 @@ final class ForwardedSelection {
         private final String arguments;
         private final List<String> variables;
         private ForwardedSelection selection;
+        /** The field's whole type in the subgraph, when the planner gave it. */
+        private String type;
 
         private ForwardedField(String responseKey, String name, String arguments, List<String> variables) {
             this.responseKey = responseKey;

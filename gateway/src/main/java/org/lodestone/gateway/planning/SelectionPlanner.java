@@ -62,7 +62,8 @@ final class SelectionPlanner {
                 deepest = Math.max(deepest, interfaceObjects.planRemoteOnInterface(phase, interfaceObjectGraph, type,
                         field, out, path, fetch));
             } else if (type.isAbstract()) {
-                if (local && type.definedIn(graph)) {
+                if (local && type.definedIn(graph) && (provided.contains(field.name())
+                        || resolvableForEveryImplementation(type, graph, field.name()))) {
                     deepest = Math.max(deepest, planLocal(phase, graph, type, meta, field, out, path, fetch, provided));
                 } else {
                     // Not answerable on the interface in this subgraph: ask per implementation.
@@ -79,6 +80,20 @@ final class SelectionPlanner {
             }
         }
         return deepest;
+    }
+
+    /**
+     * False when some implementation {@code graph} can return here does not resolve the field in {@code graph}
+     * (it was {@code @override}n away, or is {@code @external} there), although the interface declares it.
+     */
+    private boolean resolvableForEveryImplementation(TypeMeta type, String graph, String fieldName) {
+        for (String concrete : supergraph.possibleTypesIn(type.name(), graph)) {
+            FieldMeta implementation = supergraph.type(concrete).field(fieldName);
+            if (implementation != null && !implementation.resolvableIn(graph)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int planFragment(PlanAssembly.Phase phase, String graph, TypeMeta type, FragmentSelection fragment,
@@ -123,8 +138,8 @@ final class SelectionPlanner {
                         : split.here());
             }
         }
-        ForwardedSelection.ForwardedField forwarded = out.field(field.responseKey(), field.name(), field.arguments(),
-                field.variables());
+        ForwardedSelection.ForwardedField forwarded = out.typedField(field.responseKey(), field.name(),
+                field.arguments(), field.variables(), declaredType(graph, type, meta));
         boolean composite = returnType != null && (returnType.kind() == TypeMeta.Kind.OBJECT || returnType.isAbstract());
         if (!composite) {
             return fetch.level;
@@ -144,12 +159,31 @@ final class SelectionPlanner {
         if (returnType.isAbstract()) {
             forwarded.selection().field("__typename");
         }
-        int deepest = planSelections(phase, graph, meta.typeName(), field.selections(), forwarded.selection(),
+        // A subgraph may declare a narrower type than the supergraph (an object type where the supergraph has an
+        // interface): plan against its type, so type conditions its schema cannot have are not sent to it.
+        String subgraphType = meta.source(graph).map(s -> s.subgraphType()).orElse(null);
+        String plannedType = subgraphType != null && supergraph.type(subgraphType) != null ? subgraphType
+                : meta.typeName();
+        int deepest = planSelections(phase, graph, plannedType, field.selections(), forwarded.selection(),
                 List.copyOf(childPath), fetch, childProvided);
         if (forwarded.selection().isEmpty()) {
             forwarded.selection().field("__typename");
         }
         return Math.max(deepest, throughParent);
+    }
+
+    /** The field's whole type in {@code graph}: as {@code @join__field(type:)} gives it, else the supergraph's. */
+    private String declaredType(String graph, TypeMeta type, FieldMeta meta) {
+        String declared = meta.source(graph).map(s -> s.declaredType()).orElse(null);
+        if (declared != null) {
+            return declared;
+        }
+        graphql.schema.GraphQLType parent = supergraph.apiSchema().getType(type.name());
+        if (parent instanceof graphql.schema.GraphQLFieldsContainer container
+                && container.getFieldDefinition(meta.name()) != null) {
+            return graphql.schema.GraphQLTypeUtil.simplePrint(container.getFieldDefinition(meta.name()).getType());
+        }
+        return null;
     }
 
     /** An object type without any key (a value type, often {@code @shareable}): reachable only through its parent. */
@@ -277,11 +311,16 @@ final class SelectionPlanner {
             // @requires fields are themselves planned, possibly through other subgraphs first.
             List<Selection> requiredSelections = new ArrayList<>();
             requires.fields().forEach((name, child) -> {
-                String responseKey = out.responseKeyFor(name);
+                // A required field with arguments always gets its own alias, so that a field of the same name the
+                // client selects (with other arguments), before or after it, never shares its response key.
+                String arguments = requires.arguments(name);
+                String responseKey = arguments.isEmpty() ? out.responseKeyFor(name)
+                        : ForwardedSelection.INTERNAL_ALIAS_PREFIX + name + "_" + Integer.toHexString(arguments.hashCode());
                 if (!responseKey.equals(name)) {
                     aliases.put(name, responseKey);
                 }
-                requiredSelections.add(new FieldSelection(responseKey, name, "", asSelections(child), false, List.of()));
+                requiredSelections.add(new FieldSelection(responseKey, name, arguments, asSelections(child), false,
+                        List.of()));
             });
             requiresLevel = Math.max(requiresLevel, planSelections(phase, graph, type.name(), requiredSelections, out,
                     path, fetch, FieldSet.EMPTY));
@@ -302,7 +341,7 @@ final class SelectionPlanner {
     private static List<Selection> asSelections(FieldSet fieldSet) {
         List<Selection> result = new ArrayList<>();
         fieldSet.fields().forEach((name, child) -> result.add(
-                new FieldSelection(name, name, "", asSelections(child), false, List.of())));
+                new FieldSelection(name, name, fieldSet.arguments(name), asSelections(child), false, List.of())));
         return result;
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
@@ -13,17 +14,20 @@ import graphql.language.SelectionSet;
 import graphql.parser.Parser;
 
 /**
- * A parsed federation field set ({@code "id"}, {@code "price weight"}, {@code "id owner { id }"}):
- * field name to nested field set; an empty nested set is a leaf.
+ * A parsed federation field set ({@code "id"}, {@code "price weight"}, {@code "id owner { id }"},
+ * {@code "price(currency: \"EUR\")"}): field name to nested field set; an empty nested set is a leaf. A field
+ * may carry literal arguments (a {@code @requires} field set may), kept as printed GraphQL.
  */
 public final class FieldSet {
 
-    public static final FieldSet EMPTY = new FieldSet(Map.of());
+    public static final FieldSet EMPTY = new FieldSet(Map.of(), Map.of());
 
     private final Map<String, FieldSet> fields;
+    private final Map<String, String> arguments;
 
-    private FieldSet(Map<String, FieldSet> fields) {
+    private FieldSet(Map<String, FieldSet> fields, Map<String, String> arguments) {
         this.fields = Collections.unmodifiableMap(fields);
+        this.arguments = Collections.unmodifiableMap(arguments);
     }
 
     public static FieldSet parse(String text) {
@@ -37,15 +41,25 @@ public final class FieldSet {
 
     private static FieldSet of(SelectionSet selectionSet) {
         Map<String, FieldSet> result = new LinkedHashMap<>();
+        Map<String, String> arguments = new LinkedHashMap<>();
         if (selectionSet != null) {
             for (Selection<?> selection : selectionSet.getSelections()) {
                 // Field sets in supergraphs are plain fields; fragments in key sets are not supported here.
                 if (selection instanceof Field field) {
                     result.put(field.getName(), of(field.getSelectionSet()));
+                    if (!field.getArguments().isEmpty()) {
+                        arguments.put(field.getName(), field.getArguments().stream().map(AstPrinter::printAst)
+                                .collect(Collectors.joining(", ")));
+                    }
                 }
             }
         }
-        return new FieldSet(result);
+        return new FieldSet(result, arguments);
+    }
+
+    /** The literal arguments of field {@code name} as printed GraphQL ({@code currency: "EUR"}), or "". */
+    public String arguments(String name) {
+        return arguments.getOrDefault(name, "");
     }
 
     public Map<String, FieldSet> fields() {
@@ -59,7 +73,9 @@ public final class FieldSet {
         }
         Map<String, FieldSet> merged = new LinkedHashMap<>(fields);
         other.fields.forEach((name, child) -> merged.merge(name, child, FieldSet::union));
-        return new FieldSet(merged);
+        Map<String, String> mergedArguments = new LinkedHashMap<>(other.arguments);
+        mergedArguments.putAll(arguments);
+        return new FieldSet(merged, mergedArguments);
     }
 
     public boolean isEmpty() {
@@ -78,17 +94,21 @@ public final class FieldSet {
     @Override
     public String toString() {
         return fields.entrySet().stream()
-                .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + " { " + e.getValue() + " }")
+                .map(e -> {
+                    String field = arguments.containsKey(e.getKey())
+                            ? e.getKey() + "(" + arguments.get(e.getKey()) + ")" : e.getKey();
+                    return e.getValue().isEmpty() ? field : field + " { " + e.getValue() + " }";
+                })
                 .collect(Collectors.joining(" "));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FieldSet set && set.fields.equals(fields);
+        return other instanceof FieldSet set && set.fields.equals(fields) && set.arguments.equals(arguments);
     }
 
     @Override
     public int hashCode() {
-        return fields.hashCode();
+        return fields.hashCode() * 31 + arguments.hashCode();
     }
 }

@@ -1,10 +1,12 @@
 package org.lodestone.gateway.supergraph;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -134,6 +136,52 @@ public final class Supergraph {
             updated.put(subgraph.enumValue(), url == null ? subgraph : subgraph.withUrl(url));
         }
         return new Supergraph(updated, types, apiSchema);
+    }
+
+    /** The labels of progressive {@code @override}s ({@code overrideLabel}) anywhere in the supergraph. */
+    public Set<String> overrideLabels() {
+        Set<String> labels = new TreeSet<>();
+        for (TypeMeta type : types.values()) {
+            for (FieldMeta field : type.fields().values()) {
+                field.sources().stream().map(FieldSource::overrideLabel).filter(Objects::nonNull)
+                        .forEach(labels::add);
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * The supergraph as one request sees it given the progressive override labels active for it: where a label is
+     * active the overriding subgraph resolves the field and the overridden one does not; where it is inactive, the
+     * other way round.
+     */
+    public Supergraph withActiveOverrideLabels(Set<String> active) {
+        Map<String, TypeMeta> updated = new LinkedHashMap<>();
+        for (TypeMeta type : types.values()) {
+            Map<String, FieldMeta> fields = new LinkedHashMap<>();
+            boolean changed = false;
+            for (FieldMeta field : type.fields().values()) {
+                FieldSource overriding = field.sources().stream()
+                        .filter(s -> s.overrideLabel() != null && s.overrideFrom() != null).findFirst().orElse(null);
+                if (overriding == null) {
+                    fields.put(field.name(), field);
+                    continue;
+                }
+                boolean on = active.contains(overriding.overrideLabel());
+                List<FieldSource> sources = new ArrayList<>();
+                for (FieldSource source : field.sources()) {
+                    boolean from = subgraph(source.graph()).name().equals(overriding.overrideFrom());
+                    boolean loses = on ? from && source != overriding : source == overriding;
+                    sources.add(loses ? source.overridden() : source);
+                }
+                fields.put(field.name(), new FieldMeta(field.name(), field.typeName(), List.copyOf(sources),
+                        field.access()));
+                changed = true;
+            }
+            updated.put(type.name(), changed ? new TypeMeta(type.name(), type.kind(), type.graphs(), type.keys(),
+                    fields, type.interfaceObjectGraphs(), type.access(), type.abstractMembershipByGraph()) : type);
+        }
+        return new Supergraph(subgraphs, updated, apiSchema);
     }
 
     public List<String> subgraphNames() {

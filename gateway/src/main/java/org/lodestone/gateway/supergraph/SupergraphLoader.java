@@ -75,8 +75,11 @@ public final class SupergraphLoader {
     }
 
     public static Supergraph parse(String sdl) {
-        Document document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
-                .document(sdl).parserOptions(ParserOptions.getDefaultSdlParserOptions()).build());
+        Document document = parseDocument(sdl);
+        Map<String, String> renames = SpecRenames.renames(document);
+        if (!renames.isEmpty()) {
+            document = parseDocument(SpecRenames.apply(sdl, renames));
+        }
         Map<String, Subgraph> subgraphs = readGraphs(document);
         if (subgraphs.isEmpty()) {
             throw new IllegalStateException("Not a supergraph: no join__Graph enum with @join__graph values");
@@ -88,6 +91,11 @@ public final class SupergraphLoader {
             }
         }
         return new Supergraph(subgraphs, types, ApiSchemaBuilder.build(document));
+    }
+
+    private static Document parseDocument(String sdl) {
+        return new Parser().parseDocument(ParserEnvironment.newParserEnvironment()
+                .document(sdl).parserOptions(ParserOptions.getDefaultSdlParserOptions()).build());
     }
 
     private static Map<String, Subgraph> readGraphs(Document document) {
@@ -167,7 +175,8 @@ public final class SupergraphLoader {
             sources.add(new FieldSource(graph, FieldSet.parse(string(joinField, "requires")),
                     FieldSet.parse(string(joinField, "provides")), Boolean.TRUE.equals(bool(joinField, "external")),
                     string(joinField, "override"), Boolean.TRUE.equals(bool(joinField, "usedOverridden")),
-                    joinField.getArgument("contextArguments") != null));
+                    joinField.getArgument("contextArguments") != null, subgraphType(joinField, field),
+                    string(joinField, "overrideLabel"), string(joinField, "type")));
         }
         if (joinFields.isEmpty()) {
             // No join__field: every graph defining the type resolves the field.
@@ -178,11 +187,29 @@ public final class SupergraphLoader {
         return new FieldMeta(field.getName(), namedType(field.getType()), List.copyOf(sources), accessRule(field));
     }
 
+    /** The named type in {@code @join__field(type:)} when it differs from the field's supergraph type, else null. */
+    private static String subgraphType(Directive joinField, FieldDefinition field) {
+        String declared = string(joinField, "type");
+        if (declared == null) {
+            return null;
+        }
+        String named = declared.replaceAll("[\\[\\]!\\s]", "");
+        return named.equals(namedType(field.getType())) ? null : named;
+    }
+
     private static AccessRule accessRule(DirectivesContainer<?> element) {
         boolean authenticated = !element.getDirectives("authenticated").isEmpty();
-        List<List<String>> scopes = new ArrayList<>();
-        for (Directive directive : element.getDirectives("requiresScopes")) {
-            Argument argument = directive.getArgument("scopes");
+        List<List<String>> scopes = alternatives(element, "requiresScopes", "scopes");
+        List<List<String>> policies = alternatives(element, "policy", "policies");
+        return authenticated || !scopes.isEmpty() || !policies.isEmpty()
+                ? new AccessRule(authenticated, scopes, policies) : AccessRule.OPEN;
+    }
+
+    /** The {@code [[String]]} argument of every {@code directive} on {@code element}: alternatives of conjunctions. */
+    private static List<List<String>> alternatives(DirectivesContainer<?> element, String directive, String argumentName) {
+        List<List<String>> alternatives = new ArrayList<>();
+        for (Directive found : element.getDirectives(directive)) {
+            Argument argument = found.getArgument(argumentName);
             if (argument != null && argument.getValue() instanceof ArrayValue outer) {
                 for (Value<?> inner : outer.getValues()) {
                     List<String> conjunction = new ArrayList<>();
@@ -191,11 +218,11 @@ public final class SupergraphLoader {
                     } else if (inner instanceof StringValue single) {
                         conjunction.add(single.getValue());
                     }
-                    scopes.add(List.copyOf(conjunction));
+                    alternatives.add(List.copyOf(conjunction));
                 }
             }
         }
-        return authenticated || !scopes.isEmpty() ? new AccessRule(authenticated, List.copyOf(scopes)) : AccessRule.OPEN;
+        return List.copyOf(alternatives);
     }
 
     static boolean isFederationType(String name) {

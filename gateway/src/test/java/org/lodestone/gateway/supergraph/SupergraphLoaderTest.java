@@ -51,11 +51,11 @@ class SupergraphLoaderTest {
         assertEquals(List.of("AGREEMENTS", "COUNTRIES", "MINERALS"), country.field("code").resolvingGraphs());
         AccessRule createAgreement = supergraph.type("Mutation").field("createAgreement").access();
         assertEquals(List.of(List.of("admin")), createAgreement.scopes());
-        assertFalse(createAgreement.allows(true, List.of("member")));
-        assertTrue(createAgreement.allows(true, List.of("member", "admin")));
+        assertFalse(createAgreement.allows(true, List.of("member"), policy -> false));
+        assertTrue(createAgreement.allows(true, List.of("member", "admin"), policy -> false));
         AccessRule recordExportControl = supergraph.type("Mutation").field("recordExportControl").access();
-        assertTrue(recordExportControl.allows(true, List.of("analyst")));
-        assertTrue(recordExportControl.allows(true, List.of("admin")));
+        assertTrue(recordExportControl.allows(true, List.of("analyst"), policy -> false));
+        assertTrue(recordExportControl.allows(true, List.of("admin"), policy -> false));
     }
 
     @Test

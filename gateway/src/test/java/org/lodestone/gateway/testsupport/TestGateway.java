@@ -42,6 +42,24 @@ public final class TestGateway implements AutoCloseable {
 
     /** @param stubFactory starts the stub for one subgraph name */
     public TestGateway(String supergraphLocation, Function<String, StubSubgraph> stubFactory) {
+        this(supergraphLocation, stubFactory, Map.of(), Set.of());
+    }
+
+    /** A gateway granting each {@code @policy} named in {@code policyRoles} to callers holding one of its roles. */
+    public static TestGateway withPolicies(String supergraphResource, String group,
+            Map<String, Set<String>> policyRoles) {
+        return new TestGateway("classpath:" + supergraphResource, name -> StubSubgraph.start(group, name), policyRoles,
+                Set.of());
+    }
+
+    /** A gateway with the progressive override labels {@code enabled} switched on. */
+    public static TestGateway withOverrideLabels(String supergraphResource, String group, Set<String> enabled) {
+        return new TestGateway("classpath:" + supergraphResource, name -> StubSubgraph.start(group, name), Map.of(),
+                enabled);
+    }
+
+    private TestGateway(String supergraphLocation, Function<String, StubSubgraph> stubFactory,
+            Map<String, Set<String>> policyRoles, Set<String> overrideLabels) {
         Supergraph loaded = SupergraphLoader.load(supergraphLocation);
         Map<String, String> urls = new LinkedHashMap<>();
         for (String name : loaded.subgraphNames()) {
@@ -54,7 +72,8 @@ public final class TestGateway implements AutoCloseable {
         VertxSubgraphClient client = new VertxSubgraphClient(VERTX, new ObjectMapper(), Duration.ofMillis(4000),
                 Duration.ofMillis(500), 50, 200, registry);
         processor = new GraphQLRequestProcessor(supergraph, new QueryPlanner(supergraph), new PlanCache(100),
-                new PlanExecutor(supergraph, client), new RequestLimits(12, 20, 10000), true);
+                new PlanExecutor(supergraph, client), new RequestLimits(12, 20, 10000), true, policyRoles,
+                overrideLabels);
     }
 
     public TestGateway(String supergraphResource, String group) {

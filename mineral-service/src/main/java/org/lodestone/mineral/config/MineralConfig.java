@@ -20,10 +20,6 @@ public interface MineralConfig {
         @WithDefault("64M")
         MemorySize maxBodySize();
 
-        /** Rows per JDBC batch. */
-        @WithDefault("1000")
-        int batchSize();
-
         /** How many bad rows a 400 lists; the total count is always given. */
         @WithDefault("100")
         int maxReportedErrors();

@@ -12,6 +12,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import io.smallrye.graphql.api.Nullable;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lodestone.mineral.AlertKind;
 import org.lodestone.mineral.api.AlertQuery;
@@ -23,10 +26,11 @@ import org.lodestone.mineral.service.ExportControlService;
 import org.lodestone.mineral.api.MineralDto;
 import org.lodestone.mineral.service.MineralService;
 import org.lodestone.support.DatabaseOutageAware;
+import org.lodestone.support.outbox.OutboxSubscriptions;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Alert replay from this service's outbox. */
+/** Alert replay and the live alert subscription from this service's outbox. */
 @DatabaseOutageAware
 @GraphQLApi
 public class AlertGraphApi {
@@ -35,13 +39,27 @@ public class AlertGraphApi {
     private final ExportControlService controls;
     private final MineralService minerals;
     private final SecurityIdentity identity;
+    private final OutboxSubscriptions subscriptions;
 
     AlertGraphApi(AlertService alerts, ExportControlService controls, MineralService minerals,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, OutboxSubscriptions subscriptions) {
         this.alerts = alerts;
         this.controls = controls;
         this.minerals = minerals;
         this.identity = identity;
+        this.subscriptions = subscriptions;
+    }
+
+    @Subscription("exportControlAlerts")
+    @Description("""
+            Export-control alerts as they commit, of the kinds and concerning the countries given, by the same rules as \
+            the exportControlAlerts query: a member who names no countries gets those concerning their own country. Ends \
+            when the caller's token expires (WebSocket close 1008).""")
+    public Multi<@NonNull AlertNode> exportControlAlertsLive(@Nullable List<@NonNull AlertKind> kinds,
+            @Nullable List<@NonNull String> countries) {
+        AlertService.Viewer viewer = viewer();
+        AlertQuery query = new AlertQuery(null, kinds, countries, null);
+        return subscriptions.stream(ids -> List.<AlertNode>copyOf(nodes(alerts.among(ids, query, viewer))));
     }
 
     @Query("exportControlAlerts")

@@ -2,18 +2,30 @@ package org.lodestone.mineral.rest;
 
 import java.util.List;
 
+import java.io.InputStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.Stage;
 import org.lodestone.mineral.api.SupplyShareDto;
 import org.lodestone.mineral.api.SupplyShareFilter;
+import org.lodestone.mineral.service.SupplyShareIngestionService;
+import org.lodestone.mineral.service.SupplyShareIngestionService.IngestionResult;
 import org.lodestone.mineral.service.SupplyShareService;
+import org.lodestone.support.problem.PayloadTooLargeException;
+
+import io.smallrye.common.annotation.Blocking;
 import org.lodestone.support.DatabaseOutageAware;
 import org.lodestone.support.rest.QueryParams;
 
@@ -23,9 +35,11 @@ import org.lodestone.support.rest.QueryParams;
 public class SupplyShareResource {
 
     private final SupplyShareService shares;
+    private final SupplyShareIngestionService ingestion;
 
-    SupplyShareResource(SupplyShareService shares) {
+    SupplyShareResource(SupplyShareService shares, SupplyShareIngestionService ingestion) {
         this.shares = shares;
+        this.ingestion = ingestion;
     }
 
     @GET
@@ -46,5 +60,22 @@ public class SupplyShareResource {
     @Path("/{id}")
     public SupplyShareDto get(@PathParam("id") String id) {
         return shares.get(QueryParams.id("id", id));
+    }
+
+    /**
+     * Many supply shares in one request, as CSV with the seed data's header
+     * ({@code mineral,stage,country_iso2,share_pct,year,basis,source,note}). All rows are stored in one transaction,
+     * or none is and the answer lists the bad rows.
+     */
+    @POST
+    @Path("/bulk")
+    @Consumes("text/csv")
+    @RolesAllowed({ "analyst", "admin" })
+    @Blocking
+    public IngestionResult bulk(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        if (contentLength != null && contentLength > ingestion.maxBodyBytes()) {
+            throw new PayloadTooLargeException(ingestion.maxBodyBytes());
+        }
+        return ingestion.ingest(body);
     }
 }

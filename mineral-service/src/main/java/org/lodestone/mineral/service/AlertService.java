@@ -1,11 +1,13 @@
 package org.lodestone.mineral.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,8 +52,25 @@ public class AlertService {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw InvalidInputException.of("limit", "must be within 1.." + MAX_LIMIT);
         }
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
+        return find(new ArrayList<>(), new HashMap<>(), query, viewer, limit);
+    }
+
+    /**
+     * The alerts among the given outbox ids that the viewer asked for and may see, by the same rules as
+     * {@link #replay} (a subscription's filter: {@code since} and {@code limit} of the query are ignored).
+     */
+    @Transactional
+    public List<AlertView> among(Collection<UUID> ids, AlertQuery query, Viewer viewer) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> clauses = new ArrayList<>(List.of("id in :ids"));
+        Map<String, Object> params = new HashMap<>(Map.of("ids", ids));
+        return find(clauses, params, new AlertQuery(null, query.kinds(), query.countries(), null), viewer, ids.size());
+    }
+
+    private List<AlertView> find(List<String> clauses, Map<String, Object> params, AlertQuery query, Viewer viewer,
+            int limit) {
         if (query.since() != null) {
             clauses.add("occurredAt > :since");
             params.put("since", query.since());

@@ -40,13 +40,21 @@ public class ExportControlService {
 
     private final MineralService minerals;
     private final AlertOutbox alerts;
+    private final VersionedCache cache;
 
-    ExportControlService(MineralService minerals, AlertOutbox alerts) {
+    ExportControlService(MineralService minerals, AlertOutbox alerts, VersionedCache cache) {
         this.minerals = minerals;
         this.alerts = alerts;
+        this.cache = cache;
     }
 
+    /** Read again only after the table changed or the day did (a control's status depends on today). */
     public List<ExportControlDto> search(ExportControlFilter filter) {
+        return cache.get(VersionedCache.Table.EXPORT_CONTROL, "search",
+                VersionedCache.args(filter, LocalDate.now(ZoneOffset.UTC)), () -> read(filter));
+    }
+
+    private List<ExportControlDto> read(ExportControlFilter filter) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.imposingCountry() != null) {
@@ -91,7 +99,12 @@ public class ExportControlService {
      * so one query reads them all and the grouping happens here.
      */
     public Map<String, List<ExportControlDto>> byMinerals(Collection<String> mineralIds) {
-        Set<String> wanted = new HashSet<>(mineralIds);
+        Set<String> wanted = Set.copyOf(mineralIds);
+        return cache.get(VersionedCache.Table.EXPORT_CONTROL, "byMinerals",
+                VersionedCache.args(wanted, LocalDate.now(ZoneOffset.UTC)), () -> readByMinerals(wanted));
+    }
+
+    private Map<String, List<ExportControlDto>> readByMinerals(Set<String> wanted) {
         List<ExportControl> controls = ExportControl.<ExportControl>list("order by effectiveDate, id").stream()
                 .filter(c -> c.mineralIds.stream().anyMatch(wanted::contains)).toList();
         Map<String, List<ExportControlDto>> grouped = new HashMap<>();
@@ -100,7 +113,8 @@ public class ExportControlService {
                 grouped.computeIfAbsent(mineral, k -> new ArrayList<>()).add(dto);
             }
         }
-        return grouped;
+        grouped.replaceAll((mineral, list) -> List.copyOf(list));
+        return Map.copyOf(grouped);
     }
 
     @Transactional

@@ -18,8 +18,20 @@ import org.lodestone.mineral.api.MineralDto;
 @ApplicationScoped
 public class MineralService {
 
+    private final VersionedCache cache;
+
+    MineralService(VersionedCache cache) {
+        this.cache = cache;
+    }
+
     public List<MineralDto> list() {
-        return Mineral.<Mineral>list("order by id").stream().map(MineralMapper::toDto).toList();
+        return all();
+    }
+
+    /** Every mineral, in id order; read again only after the table changed (a few dozen rows). */
+    private List<MineralDto> all() {
+        return cache.get(VersionedCache.Table.MINERAL, "all", List.of(),
+                () -> Mineral.<Mineral>list("order by id").stream().map(MineralMapper::toDto).toList());
     }
 
     public MineralDto get(String id) {
@@ -30,17 +42,18 @@ public class MineralService {
         return MineralMapper.toDto(mineral);
     }
 
-    /** All requested minerals in one query, keyed by id; unknown ids are absent. */
+    /** The requested minerals keyed by id (unknown ids are absent), from the cached list: at most one query. */
     public Map<String, MineralDto> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return Mineral.<Mineral>list("id in ?1", new HashSet<>(ids)).stream().map(MineralMapper::toDto)
+        Set<String> wanted = new HashSet<>(ids);
+        return all().stream().filter(m -> wanted.contains(m.id()))
                 .collect(Collectors.toMap(MineralDto::id, Function.identity()));
     }
 
     public Set<String> knownIds() {
-        return Mineral.getEntityManager().createQuery("select m.id from Mineral m", String.class).getResultStream()
-                .collect(Collectors.toSet());
+        return cache.get(VersionedCache.Table.MINERAL, "ids", List.of(),
+                () -> all().stream().map(MineralDto::id).collect(Collectors.toUnmodifiableSet()));
     }
 }

@@ -25,9 +25,11 @@ import org.lodestone.mineral.api.PriceInput;
 public class PriceService {
 
     private final MineralService minerals;
+    private final VersionedCache cache;
 
-    PriceService(MineralService minerals) {
+    PriceService(MineralService minerals, VersionedCache cache) {
         this.minerals = minerals;
+        this.cache = cache;
     }
 
     /**
@@ -63,8 +65,11 @@ public class PriceService {
             throw new InvalidInputException(errors);
         }
         String where = clauses.isEmpty() ? "" : String.join(" and ", clauses) + " ";
-        return PricePoint.<PricePoint>list(where + "order by mineralId, series, periodStart, id", params).stream()
-                .map(MineralMapper::toDto).toList();
+        // unchanged prices are not read again (VersionedCache): price moves around export controls read them all
+        return cache.get(VersionedCache.Table.PRICE_POINT, "search", VersionedCache.args(mineralIds == null ? null
+                : List.copyOf(mineralIds), from, to, periodType),
+                () -> PricePoint.<PricePoint>list(where + "order by mineralId, series, periodStart, id", params)
+                        .stream().map(MineralMapper::toDto).toList());
     }
 
     public PriceDto get(long id) {

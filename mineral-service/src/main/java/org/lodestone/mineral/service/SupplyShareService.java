@@ -17,8 +17,28 @@ import org.lodestone.mineral.api.SupplyShareFilter;
 @ApplicationScoped
 public class SupplyShareService {
 
-    /** One SQL query whatever the number of minerals or countries asked for. */
+    private final VersionedCache cache;
+
+    SupplyShareService(VersionedCache cache) {
+        this.cache = cache;
+    }
+
+    /**
+     * One SQL query whatever the number of minerals or countries asked for, and none while the table is unchanged
+     * since the same filter was last read ({@link VersionedCache}): every concentration, exposure and scenario figure
+     * is computed from these rows.
+     */
     public List<SupplyShareDto> search(SupplyShareFilter filter) {
+        Object key = VersionedCache.args(copy(filter.minerals()), filter.stage(), filter.year(), filter.dataset(),
+                copy(filter.countries()));
+        return cache.get(VersionedCache.Table.SUPPLY_SHARE, "search", key, () -> read(filter));
+    }
+
+    private static List<String> copy(Collection<String> values) {
+        return values == null ? null : List.copyOf(values);
+    }
+
+    private List<SupplyShareDto> read(SupplyShareFilter filter) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.minerals() != null && !filter.minerals().isEmpty()) {

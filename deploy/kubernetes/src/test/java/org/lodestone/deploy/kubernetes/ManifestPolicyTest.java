@@ -88,6 +88,43 @@ class ManifestPolicyTest {
         }
     }
 
+    /**
+     * Each app container sizes its JVM from its memory limit (run-java.sh's JAVA_MAX_MEM_RATIO) with room left for
+     * what is not heap, picks one collector, and keeps the optimising JIT tier (no TieredStopAtLevel anywhere).
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyAppJvmIsSizedFromItsMemoryLimit(String overlay) {
+        for (JsonNode deployment : RenderedManifests.of(overlay).ofKind("Deployment")) {
+            for (JsonNode c : deployment.path("spec").path("template").path("spec").path("containers")) {
+                String at = overlay + ": " + RenderedManifests.describe(deployment) + " container " + c.path("name").asText();
+                Map<String, String> env = new TreeMap<>();
+                c.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText(null)));
+                String ratio = env.get("JAVA_MAX_MEM_RATIO");
+                assertTrue(ratio != null && ratio.matches("\\d+"), at + ": JAVA_MAX_MEM_RATIO missing");
+                long limitMi = mebibytes(c.path("resources").path("limits").path("memory").asText());
+                long heapMi = limitMi * Integer.parseInt(ratio) / 100;
+                assertTrue(heapMi >= 192, at + ": heap " + heapMi + " Mi is too small for a Quarkus service");
+                assertTrue(limitMi - heapMi >= 150, at + ": only " + (limitMi - heapMi) + " Mi left beside the heap");
+                String gc = env.getOrDefault("GC_CONTAINER_OPTIONS", "");
+                assertEquals(1, Pattern.compile("-XX:\\+Use\\w+GC").matcher(gc).results().count(),
+                        at + ": GC_CONTAINER_OPTIONS must pick exactly one collector, got '" + gc + "'");
+                env.forEach((name, value) -> assertFalse(value != null && value.contains("TieredStopAtLevel"),
+                        at + ": " + name + " stops the JIT at C1"));
+            }
+        }
+    }
+
+    private static long mebibytes(String quantity) {
+        if (quantity.endsWith("Gi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024;
+        }
+        if (quantity.endsWith("Mi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2));
+        }
+        throw new AssertionError("memory limit in Mi or Gi expected, got '" + quantity + "'");
+    }
+
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyPodSpreadsOverZonesAndNodes(String overlay) {

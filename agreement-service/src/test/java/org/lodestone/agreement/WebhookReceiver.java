@@ -1,0 +1,112 @@
+package org.lodestone.agreement;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP receiver on a free loopback port: records every POST per path and answers each with the next status
+ * queued for its path (200 when none is queued, or always the status set with {@link #alwaysAnswer}).
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    record Received(String path, String id, String timestamp, String signature, String body, int answered) {
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new ArrayList<>();
+    private final Map<String, Deque<Integer>> queued = new ConcurrentHashMap<>();
+    private final Map<String, Integer> always = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
+    }
+
+    void answer(String path, Integer... statuses) {
+        queued.put("/" + path, new ArrayDeque<>(List.of(statuses)));
+    }
+
+    void alwaysAnswer(String path, int status) {
+        always.put("/" + path, status);
+    }
+
+    /** Answers requests on the path only after this long (a slow receiver). */
+    void delay(String path, Duration delay) {
+        delays.put("/" + path, delay);
+    }
+
+    synchronized List<Received> on(String path) {
+        return received.stream().filter(r -> r.path().equals("/" + path)).toList();
+    }
+
+    /** Waits until the path has received at least {@code count} requests matching {@code which}. */
+    List<Received> await(String path, int count, Predicate<Received> which, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Received> matching = on(path).stream().filter(which).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            Thread.sleep(50);
+        }
+        return on(path).stream().filter(which).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String path = exchange.getRequestURI().getPath();
+        Deque<Integer> statuses = queued.get(path);
+        Integer next = statuses == null ? null : statuses.poll();
+        int status = always.getOrDefault(path, next == null ? 200 : next);
+        synchronized (this) {
+            received.add(new Received(path, exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, status));
+        }
+        Duration delay = delays.get(path);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] answer = (status == 200 ? "thanks" : "receiver error " + status + " " + "x".repeat(400))
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

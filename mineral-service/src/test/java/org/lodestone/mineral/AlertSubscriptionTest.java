@@ -1,0 +1,164 @@
+package org.lodestone.mineral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lodestone.mineral.api.NewExportControl;
+import org.lodestone.mineral.service.ExportControlService;
+import org.lodestone.support.outbox.OutboxFeed;
+import org.lodestone.testing.GraphQL;
+import org.lodestone.testing.GraphQLWsClient;
+import org.lodestone.testing.PostgresTestResource;
+import org.lodestone.testing.TestTokens;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The alerts subscription over graphql-transport-ws: committed export controls reach whom they concern, live. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class AlertSubscriptionTest {
+
+    static final String SUBSCRIBE = """
+            subscription Alerts($kinds: [AlertKind!], $countries: [String!]) {
+              exportControlAlerts(kinds: $kinds, countries: $countries) {
+                __typename id kind countries
+                ... on ExportControlAlert { exportControl { id } minerals { id } hitMembers { code } }
+              }
+            }""";
+
+    private static final String RECORD = """
+            mutation Record($input: NewExportControl!) { recordExportControl(input: $input) { id } }""";
+
+    private static final Duration ARRIVES = Duration.ofSeconds(5);
+    private static final Duration QUIET = Duration.ofMillis(700);
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
+
+    @Inject
+    OutboxFeed feed;
+
+    @Inject
+    ExportControlService controls;
+
+    @BeforeEach
+    void listening() throws InterruptedException {
+        assertTrue(feed.awaitListening(Duration.ofSeconds(10)), "the outbox feed listens");
+    }
+
+    @Test
+    void aControlReachesTheMemberItHitsAndNotAnotherMember() {
+        try (GraphQLWsClient jp = subscribed(TestTokens.member("JP"), Map.of());
+                GraphQLWsClient de = subscribed(TestTokens.member("DE"), Map.of())) {
+            record("EC-2034-SUB-JP", List.of("JP", "BR"));
+            Map<String, Object> alert = alert(jp.next(ARRIVES));
+            assertEquals("ExportControlAlert", alert.get("__typename"));
+            assertEquals("EXPORT_CONTROL_RECORDED", alert.get("kind"));
+            assertEquals(Map.of("id", "EC-2034-SUB-JP"), alert.get("exportControl"));
+            assertEquals(List.of(Map.of("code", "JP")), alert.get("hitMembers"));
+            assertEquals(List.of(Map.of("id", "gallium")), alert.get("minerals"));
+
+            // DE is not hit: the next thing its stream carries is the control that does hit it
+            record("EC-2034-SUB-DE", List.of("DE"));
+            assertEquals(Map.of("id", "EC-2034-SUB-DE"), alert(de.next(ARRIVES)).get("exportControl"));
+            assertNull(jp.next(QUIET), "JP is not hit by the second control");
+        }
+    }
+
+    @Test
+    void kindsAndCountriesFilterTheStream() {
+        try (GraphQLWsClient suspended = subscribed(TestTokens.analyst(),
+                Map.of("kinds", List.of("EXPORT_CONTROL_SUSPENDED")));
+                GraphQLWsClient aboutFrance = subscribed(TestTokens.analyst(), Map.of("countries", List.of("FR")))) {
+            record("EC-2034-SUB-IT", List.of("IT"));
+            record("EC-2034-SUB-FR", List.of("FR"));
+            assertEquals(Map.of("id", "EC-2034-SUB-FR"), alert(aboutFrance.next(ARRIVES)).get("exportControl"));
+            assertNull(suspended.next(QUIET), "no suspension was recorded");
+        }
+    }
+
+    @Test
+    void aRolledBackChangeEmitsNothing() {
+        try (GraphQLWsClient admin = subscribed(TestTokens.admin(), Map.of())) {
+            assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+                controls.record(control("EC-2034-SUB-ROLLED-BACK", List.of("US")), "coalition-analyst");
+                throw new IllegalStateException("something after the change fails");
+            }));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> controls.record(control("EC-2034-SUB-COMMITTED", List.of("US")), "coalition-analyst"));
+            assertEquals(Map.of("id", "EC-2034-SUB-COMMITTED"), alert(admin.next(ARRIVES)).get("exportControl"),
+                    "the first event is the committed change");
+            assertNull(admin.next(QUIET));
+        }
+    }
+
+    @Test
+    void theUpgradeNeedsAValidToken() {
+        assertEquals(401, refusedWith(null));
+        assertEquals(401, refusedWith(TestTokens.expired()));
+        assertEquals(401, refusedWith(TestTokens.forged()));
+    }
+
+    @Test
+    void theSubscriptionEndsWhenTheTokenExpires() {
+        try (GraphQLWsClient jp = subscribed(TestTokens.memberExpiringIn("JP", Duration.ofSeconds(3)), Map.of())) {
+            GraphQLWsClient.Closed closed = jp.awaitClose(Duration.ofSeconds(10));
+            assertNotNull(closed, "closed when the token expired");
+            assertEquals(1008, closed.code());
+            assertEquals("Authentication expired", closed.reason());
+        }
+    }
+
+    private GraphQLWsClient subscribed(String token, Map<String, Object> variables) {
+        GraphQLWsClient client = GraphQLWsClient.open(ws(), token).initAndAwaitAck(null, ARRIVES);
+        client.subscribe("1", SUBSCRIBE, variables);
+        return client;
+    }
+
+    private int refusedWith(String token) {
+        CompletionException refused = assertThrows(CompletionException.class, () -> GraphQLWsClient.open(ws(), token));
+        assertTrue(refused.getCause() instanceof WebSocketHandshakeException, String.valueOf(refused.getCause()));
+        return ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode();
+    }
+
+    private URI ws() {
+        return URI.create(graphql.toString().replaceFirst("^http", "ws"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> alert(Map<String, Object> message) {
+        assertNotNull(message, "an alert arrived");
+        assertEquals("next", message.get("type"), message.toString());
+        Map<String, Object> payload = (Map<String, Object>) message.get("payload");
+        assertNull(payload.get("errors"), payload.toString());
+        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get("exportControlAlerts");
+    }
+
+    private static void record(String id, List<String> targets) {
+        GraphQL.ok(TestTokens.analyst(), RECORD, Map.of("input", Map.of("id", id, "imposingCountry", "CN",
+                "minerals", List.of("gallium"), "targets", targets, "measure", "ban", "effectiveOn", "2034-01-15",
+                "source", "Subscription test fixture"))).body("errors", org.hamcrest.Matchers.nullValue());
+    }
+
+    private static NewExportControl control(String id, List<String> targets) {
+        return new NewExportControl(id, "CN", List.of("antimony"), targets, false, "ban", null, "2034-01-01",
+                null, null, null, "Subscription test fixture", null);
+    }
+}
