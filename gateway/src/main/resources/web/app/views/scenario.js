@@ -83,6 +83,12 @@ function substitutes(stage) {
   return stage.substitutes.slice(0, 5).map((s) => s.country.code + ' ' + fmt(s.sharePct) + '%').join(', ') || '–';
 }
 
+// null when agreement-service did not answer (the notice above the table says so)
+function listOrNone(items, item) {
+  if (items === null || items === undefined) return h('span', { class: 'muted' }, 'unavailable');
+  return items.length ? h('ul', {}, items.map(item)) : 'none';
+}
+
 function scenarioResult(s) {
   const sources = s.minerals.flatMap((m) => [m.mining.imposingShareSource, m.refining.imposingShareSource]);
   return h('div', {},
@@ -94,8 +100,8 @@ function scenarioResult(s) {
     h('h2', {}, `Members hit (${s.hitMembers.length})`),
     table('Members hit', ['Member', 'Minerals', 'Substitute producers', 'Covering agreements', 'Commitments'],
       s.hitMembers.map((m) => [m.member.code + ' ' + m.member.name, m.mineralIds.join(', '), m.producerCodes.join(', ') || '–',
-        m.agreements.length ? h('ul', {}, m.agreements.map((a) => h('li', {}, h('a', { href: '#/agreements/' + a.id }, a.title), ' ', statusBadge(a.status)))) : 'none',
-        m.commitments.length ? h('ul', {}, m.commitments.map((c) => h('li', {}, c.obligor.code + ': ' + c.description + ' ', progressBar(c.fulfilledPct)))) : 'none'])),
+        listOrNone(m.agreements, (a) => h('li', {}, h('a', { href: '#/agreements/' + a.id }, a.title), ' ', statusBadge(a.status))),
+        listOrNone(m.commitments, (c) => h('li', {}, c.obligor.code + ': ' + c.description + ' ', progressBar(c.fulfilledPct)))])),
     h('h2', {}, 'Export controls in force'),
     s.activeControls.length ? table('Active controls', ['Control', 'Measure', 'Effective', 'Summary'],
       s.activeControls.map((c) => [c.id, c.measure, c.effectiveOn || '–', c.summary || ''])) : h('p', {}, 'None on that date.'));

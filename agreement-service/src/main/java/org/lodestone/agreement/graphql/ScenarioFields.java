@@ -16,6 +16,7 @@ import org.lodestone.agreement.service.ScenarioLookup;
 import org.lodestone.agreement.service.ScenarioRule;
 import org.lodestone.support.DatabaseOutageAware;
 
+import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Requires;
 import io.smallrye.graphql.api.federation.Resolver;
@@ -47,12 +48,15 @@ public class ScenarioFields {
         this.lookup = lookup;
     }
 
+    // Nullable, as a field contributed to another subgraph's entity. SmallRye GraphQL copies the annotations of the
+    // list's element type onto the field itself, so without @Nullable List<@NonNull ...> would serve [X!]!.
     // Per impact rather than a batched @Source List: see ScenarioLookup. The lookup still answers all impacts of the
     // request with one statement per field.
     @Name("agreements")
     @Requires(fields = @FieldSet("memberCode mineralIds producerCodes"))
     @Description("Agreements that matter to this hit member. " + RULE)
-    public @NonNull List<@NonNull AgreementNode> scenarioAgreements(@Source ScenarioImpactNode impact,
+    @Nullable
+    public List<@NonNull AgreementNode> scenarioAgreements(@Source ScenarioImpactNode impact,
             @DefaultValue("[\"SIGNED\", \"IN_FORCE\"]") List<@NonNull AgreementStatus> status) {
         return Nodes.agreements(lookup.agreements(impact(impact), ScenarioRule.statuses(status)));
     }
@@ -63,7 +67,8 @@ public class ScenarioFields {
             Commitments of this member's relevant agreements (see agreements, same status filter) whose obligor is \
             the member or one of producerCodes, and whose mineral is related to mineralIds or absent (then it covers \
             the whole agreement).""")
-    public @NonNull List<@NonNull CommitmentNode> scenarioCommitments(@Source ScenarioImpactNode impact,
+    @Nullable
+    public List<@NonNull CommitmentNode> scenarioCommitments(@Source ScenarioImpactNode impact,
             @DefaultValue("[\"SIGNED\", \"IN_FORCE\"]") List<@NonNull AgreementStatus> status) {
         return Nodes.commitments(lookup.commitments(impact(impact), ScenarioRule.statuses(status)));
     }

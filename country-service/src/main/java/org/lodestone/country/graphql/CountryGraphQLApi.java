@@ -136,7 +136,7 @@ public class CountryGraphQLApi {
     @Description("""
             Coalition members' net import reliance and China's share of imports for this mineral (members with \
             either figure, by country code); mineral-service's Mineral.coalitionExposure ranks them.""")
-    public List<@NonNull List<@NonNull MemberDependenceView>> memberDependence(@Source List<MineralRef> mineral) {
+    public List<List<@NonNull MemberDependenceView>> memberDependence(@Source List<MineralRef> mineral) {
         return importDependence.coalitionMembersFor(mineral.stream().map(MineralRef::id).toList());
     }
 

@@ -1,5 +1,6 @@
 package org.lodestone.gateway.execution;
 
+import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -210,7 +211,11 @@ public final class VertxSubgraphClient implements SubgraphClient {
         if (failure instanceof ConnectionPoolTooBusyException) {
             return "Subgraph " + subgraph.name() + " has too many requests waiting for a connection";
         }
-        return "Subgraph " + subgraph.name() + " is unreachable (" + failure.getClass().getSimpleName() + ")";
+        // the exception class stays in the log; clients get no internal names
+        if (failure instanceof ConnectException) {
+            return "Subgraph " + subgraph.name() + " is unreachable (connection refused)";
+        }
+        return "Subgraph " + subgraph.name() + " is unreachable (the connection failed)";
     }
 
     private void record(Subgraph subgraph, long start, String outcome) {

@@ -146,13 +146,14 @@ public final class GraphQLRequestProcessor {
         if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
             throw RequestRejectedException.badInput("Subscriptions are not supported by this gateway");
         }
+        ControlCharacters.checkVariables(request.variables());
         try {
             ValuesResolver.coerceVariableValues(supergraph.apiSchema(), operation.getVariableDefinitions(),
                     RawVariables.of(request.variables() == null ? Map.of() : request.variables()),
                     GraphQLContext.getDefault(), Locale.ROOT);
         } catch (RuntimeException e) {
             if (e instanceof GraphQLError) {
-                throw RequestRejectedException.badInput(e.getMessage());
+                throw InputErrors.variable(e.getMessage(), request.variables());
             }
             throw e;
         }

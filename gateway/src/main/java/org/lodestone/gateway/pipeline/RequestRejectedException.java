@@ -43,6 +43,14 @@ final class RequestRejectedException extends RuntimeException {
         return errors(List.of(error));
     }
 
+    /** A refused argument or variable value; {@code path} names it (e.g. {@code input.asOf}, {@code $code}). */
+    @SuppressWarnings("unchecked")
+    static RequestRejectedException argument(String path, String message) {
+        Map<String, Object> error = GraphQLErrors.error(message, GraphQLErrors.BAD_USER_INPUT);
+        ((Map<String, Object>) error.get("extensions")).put("argument", path);
+        return errors(List.of(error));
+    }
+
     static RequestRejectedException errors(List<Map<String, Object>> errors) {
         return new RequestRejectedException(GraphQLResponse.rejected(Map.of("errors", errors)));
     }

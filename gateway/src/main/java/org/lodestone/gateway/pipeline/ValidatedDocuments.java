@@ -67,12 +67,12 @@ final class ValidatedDocuments {
             throw RequestRejectedException.limit("Operation uses " + aliases + " aliases; the limit is "
                     + limits.maxAliases(), "maxAliases");
         }
+        ControlCharacters.checkArguments(document);
         List<ValidationError> validationErrors = ParseAndValidate.validate(schema, document);
         if (!validationErrors.isEmpty()) {
             List<Map<String, Object>> errors = new ArrayList<>();
             for (ValidationError error : validationErrors) {
-                errors.add(RequestRejectedException.withLocations(
-                        GraphQLErrors.error(error.getMessage(), GraphQLErrors.BAD_USER_INPUT), error.getLocations()));
+                errors.add(InputErrors.validation(error, schema));
             }
             throw RequestRejectedException.errors(errors);
         }

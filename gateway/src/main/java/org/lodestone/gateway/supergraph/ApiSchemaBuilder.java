@@ -3,6 +3,7 @@ package org.lodestone.gateway.supergraph;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import graphql.language.Definition;
@@ -21,10 +22,14 @@ import graphql.language.SchemaDefinition;
 import graphql.language.TypeDefinition;
 import graphql.language.TypeName;
 import graphql.language.UnionTypeDefinition;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.MockedWiringFactory;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.ScalarWiringEnvironment;
+import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
 
 /** The public API schema of a supergraph: its definitions without federation machinery and {@code @inaccessible} elements. */
 final class ApiSchemaBuilder {
@@ -58,7 +63,37 @@ final class ApiSchemaBuilder {
             kept.add(strip(type, inaccessibleTypes));
         }
         TypeDefinitionRegistry registry = new SchemaParser().buildRegistry(Document.newDocument().definitions(kept).build());
-        return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+        return new SchemaGenerator().makeExecutableSchema(registry, wiring());
+    }
+
+    /**
+     * No resolvers (the gateway plans and executes itself), but real input checks for every scalar
+     * ({@link InputScalars}): validation then refuses a bad date or number before any subgraph sees it. Other
+     * scalars a supergraph may declare accept any value, as before.
+     */
+    private static RuntimeWiring wiring() {
+        Map<String, GraphQLScalarType> scalars = InputScalars.byName();
+        // not strict: the built-in scalars are replaced by name
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring().strictMode(false).wiringFactory(new MockedWiringFactory() {
+            @Override
+            public boolean providesScalar(ScalarWiringEnvironment environment) {
+                return scalars.containsKey(environment.getScalarTypeDefinition().getName())
+                        || super.providesScalar(environment);
+            }
+
+            @Override
+            public GraphQLScalarType getScalar(ScalarWiringEnvironment environment) {
+                ScalarTypeDefinition definition = environment.getScalarTypeDefinition();
+                GraphQLScalarType scalar = scalars.get(definition.getName());
+                if (scalar == null) {
+                    return super.getScalar(environment);
+                }
+                return definition.getDescription() == null ? scalar
+                        : scalar.transform(b -> b.description(definition.getDescription().getContent()));
+            }
+        });
+        scalars.values().forEach(wiring::scalar);
+        return wiring.build();
     }
 
     private static Definition<?> strip(TypeDefinition<?> type, Set<String> inaccessibleTypes) {

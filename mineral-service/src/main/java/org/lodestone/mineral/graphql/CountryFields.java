@@ -22,6 +22,7 @@ import org.lodestone.mineral.api.SupplyShareFilter;
 import org.lodestone.mineral.service.SupplyShareService;
 import org.lodestone.support.BatchByArguments;
 import org.lodestone.support.DatabaseOutageAware;
+import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Requires;
 
@@ -44,8 +45,11 @@ public class CountryFields {
         this.batches = batches;
     }
 
+    // Nullable, as a field contributed to another subgraph's entity. SmallRye GraphQL copies the annotations of the
+    // list's element type onto the field itself, so without @Nullable List<@NonNull ...> would serve [X!]!.
     @Name("supplyShares")
-    public @NonNull List<@NonNull SupplyShareNode> countrySupplyShares(@Source CountryNode country, Stage stage, Integer year,
+    @Nullable
+    public List<@NonNull SupplyShareNode> countrySupplyShares(@Source CountryNode country, Stage stage, Integer year,
             Dataset dataset) {
         return batches.get(CountryNode.class, country.code(), "supplyShares", Arrays.asList(stage, year, dataset),
                 codes -> shares.search(new SupplyShareFilter(null, stage, year, dataset, codes)).stream()

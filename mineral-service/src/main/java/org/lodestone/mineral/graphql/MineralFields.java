@@ -63,7 +63,7 @@ public class MineralFields {
     @Description("""
             Every coalition member's exposure to China for this mineral, most exposed first (null scores last, \
             with reasons); members without figures in country-service appear with a null score. See MineralExposure.""")
-    public List<@NonNull List<@NonNull MineralExposureNode>> mineralCoalitionExposure(@Source List<MineralNode> parents) {
+    public List<List<@NonNull MineralExposureNode>> mineralCoalitionExposure(@Source List<MineralNode> parents) {
         Map<String, ChinaRefiningShare> refining = exposure
                 .chinaRefiningShares(parents.stream().map(MineralNode::id).distinct().toList());
         List<List<MineralExposureNode>> result = new ArrayList<>();

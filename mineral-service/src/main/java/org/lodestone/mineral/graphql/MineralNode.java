@@ -17,7 +17,7 @@ import io.smallrye.graphql.api.federation.Key;
 @Name("Mineral")
 public record MineralNode(@Id @NonNull String id, @NonNull String name, String symbol, String unit,
         @NonNull List<@NonNull String> uses, SourceNode usesSource,
-        @External @NonNull List<@NonNull MemberDependenceNode> memberDependence) {
+        @External List<@NonNull MemberDependenceNode> memberDependence) {
 
     static MineralNode from(MineralDto dto) {
         return from(dto, null);
