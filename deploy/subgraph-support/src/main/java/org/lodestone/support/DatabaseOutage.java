@@ -14,10 +14,16 @@ public final class DatabaseOutage {
     /**
      * True when {@code failure} or one of its causes says the connection to the database failed: SQLState class 08
      * (connection exception), 57P01-57P03 (the server shutting down or starting), a transient connection failure,
-     * Hibernate's connection exception, or the pool giving up waiting for a connection.
+     * Hibernate's connection exception, or the pool giving up waiting for a connection. Suppressed exceptions count
+     * as causes: a transaction manager that cannot commit because the connection died reports the driver's exception
+     * there ({@code RollbackException} with the resource's failure suppressed).
      */
     public static boolean isCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        return isCause(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isCause(Throwable failure, java.util.Set<Throwable> seen) {
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
                 return true;
             }
@@ -32,6 +38,11 @@ public final class DatabaseOutage {
             }
             if (cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isCause(suppressed, seen)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -10,7 +10,8 @@ import org.jboss.logging.Logger;
 /** See {@link DatabaseOutageAware}. */
 @DatabaseOutageAware
 @Interceptor
-@Priority(Interceptor.Priority.APPLICATION)
+// Outside @Transactional (PLATFORM_BEFORE + 200), so that a commit failing because the connection died is seen too.
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class DatabaseOutageInterceptor {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutageInterceptor.class);
@@ -19,7 +20,8 @@ public class DatabaseOutageInterceptor {
     Object translate(InvocationContext context) throws Exception {
         try {
             return context.proceed();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Checked ones too: a transaction manager's RollbackException when the commit found the connection dead.
             if (e instanceof ServiceUnavailableException || !DatabaseOutage.isCause(e)) {
                 throw e;
             }

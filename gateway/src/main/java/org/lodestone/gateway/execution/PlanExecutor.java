@@ -223,6 +223,11 @@ public final class PlanExecutor {
         Map<String, Object> extensions = copy.get("extensions") instanceof Map<?, ?> map
                 ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
         extensions.put("serviceName", subgraph.name());
+        // A code outside the stable set (one a subgraph derived from an exception class, say) says nothing a client
+        // can rely on and may name internals: it is a subgraph bug as far as the client is concerned.
+        if (extensions.get("code") instanceof String code && !GraphQLErrors.CODES.contains(code)) {
+            extensions.put("code", GraphQLErrors.INTERNAL);
+        }
         copy.put("extensions", extensions);
         // Subgraph locations refer to the subgraph document, not the client's: meaningless here.
         copy.remove("locations");

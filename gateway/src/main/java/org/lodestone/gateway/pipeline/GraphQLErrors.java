@@ -3,6 +3,7 @@ package org.lodestone.gateway.pipeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** GraphQL error objects as the response carries them; codes are the team's stable set. */
 public final class GraphQLErrors {
@@ -14,6 +15,10 @@ public final class GraphQLErrors {
     /** The supergraph offers no way to fetch what a valid operation asks for. */
     public static final String QUERY_PLANNING_FAILED = "QUERY_PLANNING_FAILED";
     public static final String INTERNAL = "INTERNAL";
+
+    /** Every code an answer may carry (DESIGN): those above, and the subgraphs' own NOT_FOUND, VERSION_CONFLICT, SERVICE_UNAVAILABLE. */
+    public static final Set<String> CODES = Set.of(UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, "NOT_FOUND",
+            "VERSION_CONFLICT", SUBGRAPH_UNAVAILABLE, "SERVICE_UNAVAILABLE", QUERY_PLANNING_FAILED, INTERNAL);
 
     private GraphQLErrors() {
     }

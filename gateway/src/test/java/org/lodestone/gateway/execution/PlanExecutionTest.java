@@ -212,6 +212,15 @@ class PlanExecutionTest {
     }
 
     @Test
+    void aSubgraphCodeOutsideTheStableSetBecomesInternal() {
+        coalition.stub("agreements").failWith(Map.of("message", "System error",
+                "path", List.of("_entities", 0, "agreements"), "extensions", Map.of("code", "arc-undeclared-throwable")));
+        Map<String, Object> body = coalition.run("{ countries { code agreements { id } } }");
+        assertEquals("INTERNAL", at(body, "errors", 0, "extensions", "code"), body.toString());
+        assertEquals("agreements", at(body, "errors", 0, "extensions", "serviceName"));
+    }
+
+    @Test
     void mutationsRunInDocumentOrder() {
         Map<String, Object> body = coalition.run("""
                 mutation {
