@@ -1,4 +1,4 @@
-package org.lodestone.gateway.security;
+package org.lodestone.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package org.lodestone.gateway.security;
+package org.lodestone.security;
 
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -21,8 +21,10 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Bearer-token verification with a memory of tokens already verified: the same caller sends the same token with
- * every request, and checking its RSA signature and claims again each time was a visible share of the gateway's CPU.
+ * Bearer-token verification with a memory of tokens already verified, in the gateway and in each service: the same
+ * caller sends the same token with every request (and the gateway forwards it with every subgraph request), and
+ * checking its RSA signature and claims again each time was a visible share of CPU per request (BigInteger arithmetic
+ * in the profiles).
  * A token is remembered by its exact text (header, claims and signature, so any change is a new token), only after
  * the full verification succeeded (signature, issuer, audience, expiry), and only until it expires, at most
  * {@link #MAX_SECONDS}: that bound is how long a token stays accepted after its signing key is withdrawn from the
