@@ -21,8 +21,11 @@ import org.lodestone.gateway.config.GatewayConfig;
 import org.lodestone.gateway.execution.InflightRequests;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.SubgraphClient;
+import org.lodestone.gateway.execution.SubgraphSubscriptions;
 import org.lodestone.gateway.execution.VertxSubgraphClient;
+import org.lodestone.gateway.execution.VertxSubgraphSubscriptions;
 import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
+import org.lodestone.gateway.pipeline.MergedRootFields;
 import org.lodestone.gateway.pipeline.RequestLimits;
 import org.lodestone.gateway.planning.PlanCache;
 import org.lodestone.gateway.planning.QueryPlanner;
@@ -49,7 +52,8 @@ public class GatewayProducers {
         String location = config.supergraphPath().orElse(DEFAULT_SUPERGRAPH);
         Map<String, String> urls = new LinkedHashMap<>();
         config.subgraphs().forEach((name, subgraph) -> subgraph.url().ifPresent(url -> urls.put(name, url)));
-        Supergraph supergraph = SupergraphLoader.load(location).withUrls(urls);
+        Supergraph loaded = SupergraphLoader.load(location).withUrls(urls);
+        Supergraph supergraph = loaded.withApiSchema(mergedRootFields(config).extend(loaded.apiSchema()));
         for (Subgraph subgraph : supergraph.subgraphs()) {
             if (subgraph.url() == null || subgraph.url().isBlank()) {
                 throw new IllegalStateException("No URL for subgraph " + subgraph.name()
@@ -59,6 +63,17 @@ public class GatewayProducers {
         }
         LOG.infof("Supergraph loaded from %s: %d subgraphs", location, supergraph.subgraphs().size());
         return supergraph;
+    }
+
+    /** The gateway-declared {@code alerts} field, from {@code lodestone.gateway.alerts.sources}. */
+    static MergedRootFields mergedRootFields(GatewayConfig config) {
+        return MergedRootFields.alerts(config.alerts().sources(), config.alerts().defaultLimit());
+    }
+
+    @Produces
+    @Singleton
+    SubgraphSubscriptions subgraphSubscriptions(GatewayConfig config, Vertx vertx, ObjectMapper mapper) {
+        return new VertxSubgraphSubscriptions(vertx.getDelegate(), mapper, config.connectTimeout());
     }
 
     @Produces
@@ -124,10 +139,10 @@ public class GatewayProducers {
     @Singleton
     @Startup
     GraphQLRequestProcessor requestProcessor(GatewayConfig config, Supergraph supergraph, QueryPlanner planner,
-            PlanCache cache, PlanExecutor executor, RequestLimits limits) {
+            PlanCache cache, PlanExecutor executor, RequestLimits limits, SubgraphSubscriptions subscriptions) {
         Map<String, Set<String>> policyRoles = new LinkedHashMap<>();
         config.policies().forEach((policy, roles) -> policyRoles.put(policy, Set.copyOf(roles)));
         return new GraphQLRequestProcessor(supergraph, planner, cache, executor, limits, config.introspection(),
-                policyRoles, config.overrideLabels().orElse(Set.of()));
+                policyRoles, config.overrideLabels().orElse(Set.of()), mergedRootFields(config), subscriptions);
     }
 }

@@ -38,6 +38,8 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    Alerts alerts();
+
     Resilience resilience();
 
     /** Always add the query plan to {@code extensions.queryPlan} (otherwise only on the debug header). */
@@ -115,5 +117,27 @@ public interface GatewayConfig {
         /** Bytes of a POST body. */
         @WithDefault("102400")
         int maxRequestBytes();
+    }
+
+    /**
+     * The gateway-declared root field {@code alerts} (Query and Subscription) over the subgraphs' alert fields: each
+     * source field with the alert kinds it produces, so a caller asking only some kinds calls only their owners.
+     */
+    interface Alerts {
+
+        /** Source root field (the same name on Query and Subscription) to the {@code AlertKind} values it emits. */
+        Map<String, List<String>> sources();
+
+        /** The sources' own default and maximum {@code limit}: the merged replay is cut to it when none is given. */
+        @WithDefault("1000")
+        int defaultLimit();
+
+        /** How long a subscriber may wait after the upgrade before sending {@code connection_init}. */
+        @WithDefault("3s")
+        Duration connectionInitTimeout();
+
+        /** Interval of the keep-alive comment on an SSE stream (proxies close idle responses). */
+        @WithDefault("15s")
+        Duration sseKeepAlive();
     }
 }

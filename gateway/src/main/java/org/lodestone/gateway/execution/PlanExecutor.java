@@ -44,6 +44,27 @@ public final class PlanExecutor {
         return chain.map(ignored -> new ExecutionResult(state.data, state.errors, state.requests.get()));
     }
 
+    /**
+     * Runs what a subscription event needs: {@code event} is one answer of the root fetch {@code root} (a subgraph
+     * subscription's {@code next} payload), merged like a root fetch's answer; then every stage after the root
+     * level, where entity calls with no object to resolve from this event send nothing.
+     */
+    public Uni<ExecutionResult> executeFromRoot(QueryPlan plan, Fetch root, Map<String, Object> event,
+            Map<String, Object> variables, String authorization) {
+        State state = new State(variables == null ? Map.of() : variables, authorization);
+        mergeRootAnswer(root, supergraph.subgraph(root.graph()),
+                root.usesTypedAliases() ? JsonTrees.renamePrefixed(event, Fetch.TYPED_ALIAS_PREFIX) : event, state);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (QueryPlan.Phase phase : plan.phases()) {
+            for (QueryPlan.Stage stage : phase.stages()) {
+                if (stage.level() > root.level()) {
+                    chain = chain.chain(() -> runStage(stage, state));
+                }
+            }
+        }
+        return chain.map(ignored -> new ExecutionResult(state.data, state.errors, state.requests.get()));
+    }
+
     private Uni<Void> runStage(QueryPlan.Stage stage, State state) {
         List<Uni<Consumer<State>>> fetches = new ArrayList<>();
         for (Fetch fetch : stage.fetches()) {
@@ -64,22 +85,7 @@ public final class PlanExecutor {
     private Uni<Consumer<State>> rootFetch(Fetch fetch, State state) {
         Subgraph subgraph = supergraph.subgraph(fetch.graph());
         return send(subgraph, fetch, variablesFor(fetch, state), state)
-                .map(response -> (Consumer<State>) s -> {
-                    Object data = response.get("data");
-                    if (data instanceof Map<?, ?> map) {
-                        JsonTrees.deepMerge(s.data, cast(map));
-                    }
-                    for (String key : fetch.rootKeys()) {
-                        s.data.putIfAbsent(key, null);
-                    }
-                    for (Map<String, Object> error : errorsOf(response)) {
-                        Map<String, Object> copy = new LinkedHashMap<>(error);
-                        if (!(copy.get("path") instanceof List<?>) && !fetch.rootKeys().isEmpty()) {
-                            copy.put("path", List.of(fetch.rootKeys().get(0)));
-                        }
-                        s.errors.add(withService(copy, subgraph));
-                    }
-                })
+                .map(response -> (Consumer<State>) s -> mergeRootAnswer(fetch, subgraph, response, s))
                 .onFailure().recoverWithItem(failure -> s -> {
                     for (String key : fetch.rootKeys()) {
                         s.data.putIfAbsent(key, null);
@@ -87,6 +93,23 @@ public final class PlanExecutor {
                                 GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
                     }
                 });
+    }
+
+    private static void mergeRootAnswer(Fetch fetch, Subgraph subgraph, Map<String, Object> response, State s) {
+        Object data = response.get("data");
+        if (data instanceof Map<?, ?> map) {
+            JsonTrees.deepMerge(s.data, cast(map));
+        }
+        for (String key : fetch.rootKeys()) {
+            s.data.putIfAbsent(key, null);
+        }
+        for (Map<String, Object> error : errorsOf(response)) {
+            Map<String, Object> copy = new LinkedHashMap<>(error);
+            if (!(copy.get("path") instanceof List<?>) && !fetch.rootKeys().isEmpty()) {
+                copy.put("path", List.of(fetch.rootKeys().get(0)));
+            }
+            s.errors.add(withService(copy, subgraph));
+        }
     }
 
     private Uni<Consumer<State>> entityFetch(Fetch fetch, State state) {

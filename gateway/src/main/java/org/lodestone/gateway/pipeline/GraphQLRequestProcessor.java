@@ -14,12 +14,17 @@ import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import org.jboss.logging.Logger;
 
+import org.lodestone.gateway.execution.ExecutionResult;
 import org.lodestone.gateway.execution.PlanExecutor;
+import org.lodestone.gateway.execution.SubgraphSubscriptions;
+import org.lodestone.gateway.execution.SubgraphUnavailableException;
 import org.lodestone.gateway.execution.ResponseShaper;
+import org.lodestone.gateway.planning.Fetch;
 import org.lodestone.gateway.planning.NormalizedOperation;
 import org.lodestone.gateway.planning.OperationNormalizer;
 import org.lodestone.gateway.planning.PlanCache;
@@ -51,6 +56,8 @@ public final class GraphQLRequestProcessor {
     private final RequestLimits limits;
     private final ValidatedDocuments documents;
     private final LocalIntrospection introspection;
+    private final MergedRootFields merged;
+    private final SubgraphSubscriptions subscriptions;
 
     public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
             RequestLimits limits, boolean introspectionEnabled) {
@@ -70,6 +77,20 @@ public final class GraphQLRequestProcessor {
     public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
             RequestLimits limits, boolean introspectionEnabled, Map<String, Set<String>> policyRoles,
             Set<String> overrideLabels) {
+        this(supergraph, planner, cache, executor, limits, introspectionEnabled, policyRoles, overrideLabels,
+                MergedRootFields.none(), null);
+    }
+
+    /**
+     * @param merged the gateway-declared root fields ({@code supergraph}'s API schema must already declare them, see
+     *        {@link MergedRootFields#extend})
+     * @param subscriptions how subscriptions reach the subgraphs; null: subscriptions are refused
+     */
+    public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
+            RequestLimits limits, boolean introspectionEnabled, Map<String, Set<String>> policyRoles,
+            Set<String> overrideLabels, MergedRootFields merged, SubgraphSubscriptions subscriptions) {
+        this.merged = merged;
+        this.subscriptions = subscriptions;
         this.supergraph = supergraph;
         this.planner = planner;
         this.cache = cache;
@@ -89,40 +110,111 @@ public final class GraphQLRequestProcessor {
     public Uni<GraphQLResponse> process(GraphQLRequest request, RequestContext context, OperationListener listener) {
         Prepared prepared;
         try {
-            prepared = prepare(request, context);
+            prepared = prepare(request, context, false);
         } catch (RequestRejectedException rejected) {
             return Uni.createFrom().item(rejected.response());
         }
         listener.planned(prepared.operation.type(), prepared.operation.name(), prepared.plan);
         Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
-        return executor.execute(prepared.plan, variables, context.authorization()).map(result -> {
-            Map<String, Object> raw = result.data();
-            List<Map<String, Object>> errors = result.errors();
-            if (prepared.introspection != null) {
-                raw.putAll(prepared.introspection.data());
-                errors = new ArrayList<>(errors);
-                errors.addAll(prepared.introspection.errors());
+        return executor.execute(prepared.plan, variables, context.authorization())
+                .map(result -> GraphQLResponse.ok(body(prepared, result, context, listener)));
+    }
+
+    /**
+     * An operation answered as a stream of results, for the streaming transports (GraphQL over WebSocket and over
+     * SSE): a subscription gives one result per event; a query or mutation gives its one result. A rejected
+     * request (syntax, validation, variables, planning) gives no stream but the response saying why.
+     */
+    public OperationStream stream(GraphQLRequest request, RequestContext context) {
+        Prepared prepared;
+        try {
+            prepared = prepare(request, context, true);
+        } catch (RequestRejectedException rejected) {
+            return OperationStream.rejected(rejected.response());
+        }
+        if (prepared.operation.type() != OperationDefinition.Operation.SUBSCRIPTION) {
+            return OperationStream.of(process(request, context).map(GraphQLResponse::body).toMulti());
+        }
+        Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
+        List<Multi<Map<String, Object>>> streams = new ArrayList<>();
+        for (Fetch root : prepared.plan.fetches()) {
+            if (!root.isRoot() || root.level() != 0) {
+                continue;
             }
-            ResponseShaper.Shaped shaped = ResponseShaper.shape(supergraph.apiSchema(), supergraph::possibleTypes,
-                    prepared.operation, raw, errors);
             Map<String, Object> body = new LinkedHashMap<>();
-            if (!shaped.errors().isEmpty()) {
-                body.put("errors", shaped.errors());
-            }
-            body.put("data", shaped.data());
-            listener.executed(result.subgraphRequests(), shaped.errors().size());
-            if (context.debugPlan()) {
-                Map<String, Object> extensions = new LinkedHashMap<>();
-                extensions.put("queryPlan", prepared.plan.toString());
-                extensions.put("subgraphRequests", result.subgraphRequests());
-                body.put("extensions", extensions);
-            }
-            return GraphQLResponse.ok(body);
-        });
+            body.put("query", root.operation());
+            Map<String, Object> forwarded = new LinkedHashMap<>();
+            root.variables().stream().filter(variables::containsKey).forEach(v -> forwarded.put(v, variables.get(v)));
+            body.put("variables", forwarded);
+            String rootKey = root.rootKeys().isEmpty() ? null : root.rootKeys().get(0);
+            streams.add(subscriptions.subscribe(supergraph.subgraph(root.graph()), body, context.authorization())
+                    .onItem().transformToUniAndConcatenate(event -> executor.executeFromRoot(prepared.plan, root,
+                            event, variables, context.authorization())
+                            .map(result -> body(prepared, result, context, OperationListener.NONE)))
+                    .onFailure(SubgraphUnavailableException.class).recoverWithItem(failure ->
+                            unavailable(prepared, rootKey, root.subgraph(), failure.getMessage())));
+        }
+        if (streams.isEmpty()) {
+            return OperationStream.of(Multi.createFrom().empty());
+        }
+        return OperationStream.of(streams.size() == 1 ? streams.get(0)
+                : Multi.createBy().merging().streams(streams));
+    }
+
+    /** The last result of a subgraph's stream that broke off: the field's path, the subgraph's name. */
+    private Map<String, Object> unavailable(Prepared prepared, String rootKey, String subgraph, String message) {
+        List<Object> path = new ArrayList<>();
+        if (rootKey != null) {
+            String key = prepared.merges.stream().filter(m -> m.aliases().contains(rootKey))
+                    .map(MergedRootFields.Merge::responseKey).findFirst().orElse(rootKey);
+            path.add(key);
+        }
+        Map<String, Object> error = GraphQLErrors.error(message + "; subscribe again and replay what was missed",
+                path, GraphQLErrors.SUBGRAPH_UNAVAILABLE);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> extensions = new LinkedHashMap<>((Map<String, Object>) error.get("extensions"));
+        extensions.put("serviceName", subgraph);
+        error = new LinkedHashMap<>(error);
+        error.put("extensions", extensions);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", List.of(error));
+        body.put("data", null);
+        return body;
+    }
+
+    /** The client's result: merged fields put back, introspection added, shaped to the operation. */
+    private Map<String, Object> body(Prepared prepared, ExecutionResult result, RequestContext context,
+            OperationListener listener) {
+        Map<String, Object> raw = result.data();
+        List<Map<String, Object>> errors = result.errors();
+        if (!prepared.merges.isEmpty()) {
+            errors = new ArrayList<>(errors);
+            MergedRootFields.merge(prepared.merges, prepared.operation.type(), raw, errors);
+        }
+        if (prepared.introspection != null) {
+            raw.putAll(prepared.introspection.data());
+            errors = new ArrayList<>(errors);
+            errors.addAll(prepared.introspection.errors());
+        }
+        ResponseShaper.Shaped shaped = ResponseShaper.shape(supergraph.apiSchema(), supergraph::possibleTypes,
+                prepared.operation, raw, errors);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!shaped.errors().isEmpty()) {
+            body.put("errors", shaped.errors());
+        }
+        body.put("data", shaped.data());
+        listener.executed(result.subgraphRequests(), shaped.errors().size());
+        if (context.debugPlan()) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("queryPlan", prepared.plan.toString());
+            extensions.put("subgraphRequests", result.subgraphRequests());
+            body.put("extensions", extensions);
+        }
+        return body;
     }
 
     /** Everything before network: a plan, or a rejection. */
-    private Prepared prepare(GraphQLRequest request, RequestContext context) {
+    private Prepared prepare(GraphQLRequest request, RequestContext context, boolean streaming) {
         String query = request.query();
         if (query == null || query.isBlank()) {
             throw RequestRejectedException.withStatus(400, "Missing query: send a GraphQL document in \"query\"",
@@ -143,8 +235,12 @@ public final class GraphQLRequestProcessor {
             throw RequestRejectedException.withStatus(405, "Only queries may be sent with GET; use POST for "
                     + operation.getOperation().name().toLowerCase() + "s", GraphQLErrors.BAD_USER_INPUT);
         }
-        if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-            throw RequestRejectedException.badInput("Subscriptions are not supported by this gateway");
+        if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION
+                && (!streaming || subscriptions == null)) {
+            throw RequestRejectedException.badInput(subscriptions == null
+                    ? "Subscriptions are not supported by this gateway"
+                    : "Subscriptions are served over WebSocket (graphql-transport-ws) and GraphQL over SSE "
+                            + "(Accept: text/event-stream), not in a single HTTP response");
         }
         ControlCharacters.checkVariables(request.variables());
         try {
@@ -166,6 +262,8 @@ public final class GraphQLRequestProcessor {
         }
         List<Selection> allowed = accessPolicy.apply(normalized.rootTypeName(), normalized.selections(),
                 context.authenticated(), context.roles());
+        allowed = merged.applyInside(supergraph, normalized.rootTypeName(), allowed,
+                (type, inner) -> accessPolicy.apply(type, inner, context.authenticated(), context.roles()));
         if (allowed != normalized.selections()) {
             normalized = OperationNormalizer.create(normalized.type(), normalized.name(), allowed,
                     normalized.variableDefinitions());
@@ -177,7 +275,8 @@ public final class GraphQLRequestProcessor {
             }
             introspected = introspection.execute(request);
         }
-        return new Prepared(normalized, plan(normalized), introspected);
+        MergedRootFields.Rewritten rewritten = merged.rewrite(supergraph, normalized, request.variables());
+        return new Prepared(normalized, rewritten.merges(), plan(rewritten.operation()), introspected);
     }
 
     /**
@@ -217,6 +316,8 @@ public final class GraphQLRequestProcessor {
         return deepest;
     }
 
-    private record Prepared(NormalizedOperation operation, QueryPlan plan, LocalIntrospection.Introspected introspection) {
+    /** @param operation what the client asked for (the response's shape); {@code plan} may ask other root fields */
+    private record Prepared(NormalizedOperation operation, List<MergedRootFields.Merge> merges, QueryPlan plan,
+            LocalIntrospection.Introspected introspection) {
     }
 }

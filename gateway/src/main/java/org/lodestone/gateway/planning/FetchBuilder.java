@@ -58,8 +58,10 @@ final class FetchBuilder {
             VariableDefinition definition = operation.variableDefinitions().get(variable);
             declarations.add(AstPrinter.printAstCompact(definition));
         }
-        String keyword = jumps.isEmpty() && operation.type() == OperationDefinition.Operation.MUTATION
-                ? "mutation" : "query";
+        // Entity calls are always queries; a root fetch keeps the operation's type (a subscription's root fetch is the
+        // document the gateway subscribes to upstream).
+        String keyword = jumps.isEmpty() && operation.type() != OperationDefinition.Operation.QUERY
+                ? operation.type().name().toLowerCase() : "query";
         String header = declarations.isEmpty() ? keyword
                 : keyword + declarations.stream().collect(Collectors.joining(",", "(", ")"));
         return new Fetch(id, graph, subgraphName, level, header + body, List.copyOf(variables), List.copyOf(rootKeys),

@@ -125,6 +125,11 @@ public final class Supergraph {
         return depth;
     }
 
+    /** A copy serving another API schema (the same one with fields the gateway itself declares). */
+    public Supergraph withApiSchema(GraphQLSchema schema) {
+        return schema == apiSchema ? this : new Supergraph(subgraphs, types, schema);
+    }
+
     /** A copy with some subgraph URLs replaced (keys are subgraph names or enum values). */
     public Supergraph withUrls(Map<String, String> urlsByName) {
         Map<String, Subgraph> updated = new LinkedHashMap<>();

@@ -72,6 +72,9 @@ public final class StubSubgraph implements AutoCloseable {
 
     private final String name;
     private final GraphQL graphQL;
+    /** The schema with Subscription as its query root: a subscription document run as a query over one event. */
+    private final GraphQL subscriptionGraphQL;
+    private final List<Subscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Object> data;
     private final Map<String, String> keyFields = new LinkedHashMap<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
@@ -82,8 +85,10 @@ public final class StubSubgraph implements AutoCloseable {
     private StubSubgraph(String name, String sdl, Map<String, Object> data) {
         this.name = name;
         this.data = data;
-        this.graphQL = GraphQL.newGraphQL(schema(sdl)).build();
-        this.server = VERTX.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+        this.graphQL = GraphQL.newGraphQL(schema(sdl, false)).build();
+        this.subscriptionGraphQL = sdl.contains("type Subscription") ? GraphQL.newGraphQL(schema(sdl, true)).build() : null;
+        this.server = VERTX.createHttpServer(new io.vertx.core.http.HttpServerOptions()
+                .setWebSocketSubProtocols(List.of("graphql-transport-ws"))).webSocketHandler(this::webSocket).requestHandler(request -> request.body().onSuccess(body -> {
           try {
             Map<String, Object> payload;
             try {
@@ -191,7 +196,104 @@ public final class StubSubgraph implements AutoCloseable {
         server.close();
     }
 
-    private GraphQLSchema schema(String sdl) {
+    /** One subscribe message received over GraphQL over WebSocket, and the socket it came on. */
+    public record Subscriber(io.vertx.core.http.ServerWebSocket socket, String id, String query,
+            Map<String, Object> variables, String authorization) {
+    }
+
+    /** The subscriptions open right now (graphql-transport-ws on the stub's URL). */
+    public List<Subscriber> subscribers() {
+        return List.copyOf(subscribers);
+    }
+
+    /** Waits until {@code count} subscriptions are open; fails after 10 s. */
+    public List<Subscriber> awaitSubscribers(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (subscribers.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + ": expected " + count + " subscribers, have " + subscribers.size());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return subscribers();
+    }
+
+    /**
+     * Sends {@code next} to every open subscription: its document run over {@code event} (root field name to the
+     * field's value), the way a subgraph resolves a subscription event.
+     */
+    public void emit(Map<String, Object> event) {
+        for (Subscriber subscriber : subscribers) {
+            Map<String, Object> result = subscriptionGraphQL.execute(ExecutionInput.newExecutionInput(subscriber.query())
+                    .variables(subscriber.variables()).graphQLContext(Map.of(EVENT, event)).build()).toSpecification();
+            send(subscriber.socket(), Map.of("id", subscriber.id(), "type", "next", "payload", result));
+        }
+    }
+
+    /** Closes every subscription's socket with the code and reason (1008 is how the services end an expired token). */
+    public void closeSubscriptions(int code, String reason) {
+        for (Subscriber subscriber : subscribers) {
+            subscriber.socket().close((short) code, reason);
+        }
+    }
+
+    private static final String EVENT = "lodestone.stub.event";
+
+    private void webSocket(io.vertx.core.http.ServerWebSocket socket) {
+        String authorization = socket.headers().get("Authorization");
+        socket.closeHandler(ignored -> subscribers.removeIf(s -> s.socket() == socket));
+        socket.textMessageHandler(text -> {
+            Map<String, Object> message;
+            try {
+                message = MAPPER.readValue(text, new TypeReference<>() {
+                });
+            } catch (IOException e) {
+                socket.close((short) 4400, "Invalid message received");
+                return;
+            }
+            switch (String.valueOf(message.get("type"))) {
+                case "connection_init" -> send(socket, Map.of("type", "connection_ack"));
+                case "subscribe" -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> payload = (Map<String, Object>) message.get("payload");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> variables = payload.get("variables") == null ? Map.of()
+                            : (Map<String, Object>) payload.get("variables");
+                    // Run as a query over the Subscription root: the same validation a subgraph would do.
+                    graphql.language.Document document = Parser.parse((String) payload.get("query"));
+                    List<Definition> definitions = new ArrayList<>();
+                    for (Definition<?> definition : document.getDefinitions()) {
+                        definitions.add(definition instanceof graphql.language.OperationDefinition operation
+                                ? operation.transform(b -> b.operation(graphql.language.OperationDefinition.Operation.QUERY))
+                                : definition);
+                    }
+                    String asQuery = graphql.language.AstPrinter.printAst(document.transform(b -> b.definitions(definitions)));
+                    received.add(new Received(SEQUENCE.incrementAndGet(), (String) payload.get("query"), variables,
+                            authorization));
+                    subscribers.add(new Subscriber(socket, (String) message.get("id"), asQuery, variables, authorization));
+                }
+                case "complete" -> subscribers.removeIf(s -> s.socket() == socket && s.id().equals(message.get("id")));
+                case "ping" -> send(socket, Map.of("type", "pong"));
+                default -> {
+                }
+            }
+        });
+    }
+
+    private static void send(io.vertx.core.http.ServerWebSocket socket, Map<String, Object> message) {
+        try {
+            socket.writeTextMessage(MAPPER.writeValueAsString(message));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private GraphQLSchema schema(String sdl, boolean subscriptionAsQuery) {
         Document document = Parser.parse(sdl);
         List<Definition> definitions = new ArrayList<>();
         List<String> entities = new ArrayList<>();
@@ -199,6 +301,16 @@ public final class StubSubgraph implements AutoCloseable {
             if (definition instanceof SchemaExtensionDefinition || definition instanceof graphql.language.SchemaDefinition
                     || definition instanceof graphql.language.TypeDefinition<?> type && type.getName().startsWith("_")) {
                 // Federation plumbing is re-added below, the same way for every subgraph.
+                continue;
+            }
+            if (definition instanceof ObjectTypeDefinition root && subscriptionAsQuery
+                    && (root.getName().equals("Query") || root.getName().equals("Mutation"))) {
+                continue;
+            }
+            if (definition instanceof ObjectTypeDefinition subscription && subscriptionAsQuery
+                    && subscription.getName().equals("Subscription")) {
+                definitions.add(subscription.transform(b -> b.name("Query").directives(List.of())
+                        .fieldDefinitions(strip(subscription.getFieldDefinitions()))));
                 continue;
             }
             if (definition instanceof ObjectTypeDefinition object) {
@@ -316,7 +428,10 @@ public final class StubSubgraph implements AutoCloseable {
             }
             return result;
         }
-        if (parent.getName().equals("Query") || parent.getName().equals("Mutation")) {
+        Map<String, Object> event = env.getGraphQlContext().get(EVENT);
+        if (event != null && parent.getName().equals("Query")) {
+            value = event.get(field);
+        } else if (parent.getName().equals("Query") || parent.getName().equals("Mutation")) {
             Map<String, Object> root = (Map<String, Object>) data.getOrDefault(parent.getName(), Map.of());
             value = root.get(field);
             if (value == null && !root.containsKey(field) && !env.getArguments().isEmpty()) {

@@ -1,5 +1,8 @@
 package org.lodestone.gateway.testsupport;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.VertxSubgraphClient;
+import org.lodestone.gateway.execution.VertxSubgraphSubscriptions;
+import org.lodestone.gateway.pipeline.MergedRootFields;
+import org.lodestone.gateway.pipeline.OperationStream;
 import org.lodestone.gateway.pipeline.GraphQLRequest;
 import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
 import org.lodestone.gateway.pipeline.GraphQLResponse;
@@ -58,9 +64,40 @@ public final class TestGateway implements AutoCloseable {
                 enabled);
     }
 
+    /**
+     * The committed supergraph over stubs serving each service's committed subgraph SDL with
+     * {@code subgraphs/<group>/<name>.json}, with the gateway-declared {@code alerts} field and subscriptions
+     * over GraphQL over WebSocket to the stubs.
+     */
+    public static TestGateway withAlerts(String group) {
+        return new TestGateway("classpath:supergraph.graphql", name -> StubSubgraph.start(name,
+                committedSdl(name), StubSubgraph.resource("subgraphs/" + group + "/" + name + ".json")), Map.of(),
+                Set.of(), MergedRootFields.alerts(Map.of(
+                        "exportControlAlerts", List.of("EXPORT_CONTROL_RECORDED", "EXPORT_CONTROL_SUSPENDED",
+                                "EXPORT_CONTROL_ENDED", "PRICE_MOVE"),
+                        "agreementAlerts", List.of("AGREEMENT_CREATED", "AGREEMENT_UPDATED", "AGREEMENT_STATUS_CHANGED",
+                                "PROGRESS_REPORTED", "COMMITMENT_AT_RISK", "COMMITMENT_OVERDUE")), 1000));
+    }
+
+    /** A service's committed {@code subgraph.graphql} ({@code country} is {@code country-service}'s). */
+    public static String committedSdl(String subgraph) {
+        Path file = Path.of("..", subgraph + "-service", "subgraph.graphql");
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
+    }
+
     private TestGateway(String supergraphLocation, Function<String, StubSubgraph> stubFactory,
             Map<String, Set<String>> policyRoles, Set<String> overrideLabels) {
-        Supergraph loaded = SupergraphLoader.load(supergraphLocation);
+        this(supergraphLocation, stubFactory, policyRoles, overrideLabels, MergedRootFields.none());
+    }
+
+    private TestGateway(String supergraphLocation, Function<String, StubSubgraph> stubFactory,
+            Map<String, Set<String>> policyRoles, Set<String> overrideLabels, MergedRootFields merged) {
+        Supergraph read = SupergraphLoader.load(supergraphLocation);
+        Supergraph loaded = read.withApiSchema(merged.extend(read.apiSchema()));
         Map<String, String> urls = new LinkedHashMap<>();
         for (String name : loaded.subgraphNames()) {
             StubSubgraph stub = stubFactory.apply(name);
@@ -73,7 +110,8 @@ public final class TestGateway implements AutoCloseable {
                 Duration.ofMillis(500), 50, 200, registry);
         processor = new GraphQLRequestProcessor(supergraph, new QueryPlanner(supergraph), new PlanCache(100),
                 new PlanExecutor(supergraph, client), new RequestLimits(12, 20, 10000), true, policyRoles,
-                overrideLabels);
+                overrideLabels, merged, new VertxSubgraphSubscriptions(VERTX.getDelegate(), new ObjectMapper(),
+                        Duration.ofMillis(1000)));
     }
 
     public TestGateway(String supergraphResource, String group) {
@@ -115,6 +153,12 @@ public final class TestGateway implements AutoCloseable {
     /** The whole response, including whether it is a request error (which decides the HTTP status). */
     public GraphQLResponse process(String query) {
         return process(query, Map.of(), Set.of("admin"));
+    }
+
+    /** Runs the operation as the streaming transports do: a subscription's results, or a query's one result. */
+    public OperationStream stream(String query, Map<String, Object> variables, String authorization) {
+        return processor.stream(new GraphQLRequest(query, null, variables, null),
+                new RequestContext(authorization, true, Set.of("member"), false, false));
     }
 
     private GraphQLResponse process(String query, Map<String, Object> variables, Set<String> roles) {
