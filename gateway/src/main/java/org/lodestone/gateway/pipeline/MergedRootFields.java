@@ -216,6 +216,12 @@ public final class MergedRootFields {
                 String alias = ALIAS_PREFIX + i + "_" + field.responseKey();
                 List<Selection> inner = forSource(supergraph, operation.rootTypeName(), source.field(),
                         field.selections());
+                // The merged field's type is abstract: its items need their concrete type, which the source (of a
+                // concrete type, like exportControlAlerts) is otherwise not asked for.
+                if (inner.stream().noneMatch(s -> s instanceof FieldSelection f && f.responseKey().equals("__typename"))) {
+                    inner = new ArrayList<>(inner);
+                    inner.add(new FieldSelection("__typename", "__typename", "", List.of(), false, List.of()));
+                }
                 if (operation.type() == OperationDefinition.Operation.QUERY) {
                     inner = new ArrayList<>(inner);
                     for (int o = 0; o < merged.orderBy().size(); o++) {

@@ -115,6 +115,7 @@ class MergedAlertsTest {
     void kindsAreSentOnlyToTheServiceThatEmitsThem() {
         Map<String, Object> body = gateway.run("{ alerts(kinds: [PROGRESS_REPORTED]) { id } }");
         assertNull(body.get("errors"), String.valueOf(body));
+        assertEquals("ag-1", at(body, "data", "alerts", 0, "id"), "the stub ignores kinds; the gateway asked it alone");
         assertEquals(0, gateway.stub("mineral").requestCount(), "mineral-service emits no PROGRESS_REPORTED");
         assertTrue(gateway.stub("agreement").received().get(0).query().contains("kinds: [PROGRESS_REPORTED]"),
                 gateway.stub("agreement").received().get(0).query());
