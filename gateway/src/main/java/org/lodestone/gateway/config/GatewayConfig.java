@@ -136,8 +136,11 @@ public interface GatewayConfig {
         @WithDefault("3s")
         Duration connectionInitTimeout();
 
-        /** Interval of the keep-alive comment on an SSE stream (proxies close idle responses). */
+        /**
+         * Interval of the keep-alive on an idle stream (proxies close idle connections): a comment line on an SSE
+         * stream, a {@code ping} on a WebSocket.
+         */
         @WithDefault("15s")
-        Duration sseKeepAlive();
+        Duration keepAlive();
     }
 }

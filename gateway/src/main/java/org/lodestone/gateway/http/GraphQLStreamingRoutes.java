@@ -112,7 +112,8 @@ public class GraphQLStreamingRoutes {
 
     private void accept(RoutingContext routing, String authorization) {
         routing.request().toWebSocket().onSuccess(socket -> new GraphQLWebSocketSession(socket, vertx, mapper,
-                processor, verifier, authorization).start(config.alerts().connectionInitTimeout().toMillis()))
+                processor, verifier, authorization).start(config.alerts().connectionInitTimeout().toMillis(),
+                        config.alerts().keepAlive().toMillis()))
                 .onFailure(failure -> LOG.debugf("WebSocket upgrade failed: %s", failure.toString()));
     }
 
@@ -168,7 +169,7 @@ public class GraphQLStreamingRoutes {
         response.write(":\n\n");
         AtomicBoolean ended = new AtomicBoolean();
         AtomicReference<Cancellable> running = new AtomicReference<>();
-        long keepAlive = vertx.setPeriodic(config.alerts().sseKeepAlive().toMillis(), id -> {
+        long keepAlive = vertx.setPeriodic(config.alerts().keepAlive().toMillis(), id -> {
             if (!ended.get()) {
                 response.write(":\n\n");
             }

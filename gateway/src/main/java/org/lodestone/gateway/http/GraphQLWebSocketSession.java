@@ -52,6 +52,7 @@ final class GraphQLWebSocketSession {
     private volatile RequestContext context;
     private volatile boolean closed;
     private long initTimer = -1;
+    private long pingTimer = -1;
     private volatile long expiryTimer = -1;
 
     GraphQLWebSocketSession(ServerWebSocket socket, Vertx vertx, ObjectMapper mapper,
@@ -64,12 +65,14 @@ final class GraphQLWebSocketSession {
         this.upgradeAuthorization = upgradeAuthorization;
     }
 
-    void start(long initTimeoutMillis) {
+    void start(long initTimeoutMillis, long keepAliveMillis) {
         initTimer = vertx.setTimer(initTimeoutMillis, id -> {
             if (!initReceived) {
                 close(4408, "Connection initialisation timeout");
             }
         });
+        // The protocol lets the server ping; the client answers pong. Keeps proxies from closing a quiet socket.
+        pingTimer = vertx.setPeriodic(keepAliveMillis, id -> send(Map.of("type", "ping")));
         socket.textMessageHandler(this::onMessage);
         socket.binaryMessageHandler(ignored -> close(4400, "Invalid message received"));
         socket.closeHandler(ignored -> release());
@@ -227,6 +230,7 @@ final class GraphQLWebSocketSession {
     private void release() {
         closed = true;
         vertx.cancelTimer(initTimer);
+        vertx.cancelTimer(pingTimer);
         if (expiryTimer >= 0) {
             vertx.cancelTimer(expiryTimer);
         }
