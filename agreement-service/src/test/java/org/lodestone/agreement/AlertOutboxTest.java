@@ -23,9 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.agreement.service.AgreementChangeService;
 import org.lodestone.agreement.service.CommitmentAlertEvaluation;
-import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;

@@ -40,9 +40,7 @@ class VocabularyTest {
     @Test
     void anAgreementTypeOutsideTheListIsRefusedOnBothApisAndNothingIsStored() {
         String id = Fixtures.newId("type");
-        Map<String, Object> input = Fixtures.agreementInput(id, "PUBLIC", "SIGNED", List.of("JP", "AU"),
-                List.of("lithium"), "2026-01-01");
-        input.put("type", "../../etc/passwd");
+        Map<String, Object> input = agreementOfType(id, "../../etc/passwd");
         GraphQL.ok(TestTokens.admin(), Fixtures.CREATE, Map.of("input", input))
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
@@ -56,10 +54,8 @@ class VocabularyTest {
     @Test
     void anyCaseIsStoredInTheListedSpellingAndAPatchIsCheckedToo() {
         String id = Fixtures.newId("type");
-        Map<String, Object> input = Fixtures.agreementInput(id, "PUBLIC", "SIGNED", List.of("JP", "AU"),
-                List.of("lithium"), "2026-01-01");
-        input.put("type", " mou ");
-        GraphQL.ok(TestTokens.admin(), Fixtures.CREATE, Map.of("input", input)).body("errors", nullValue());
+        GraphQL.ok(TestTokens.admin(), Fixtures.CREATE, Map.of("input", agreementOfType(id, " mou ")))
+                .body("errors", nullValue());
         GraphQL.ok(TestTokens.admin(), AGREEMENT_TYPE, Map.of("id", id)).body("data.agreement.type", equalTo("MOU"));
 
         GraphQL.ok(TestTokens.admin(), UPDATE, Map.of("id", id, "v", 0, "input", Map.of("type", "treaty")))
@@ -103,5 +99,12 @@ class VocabularyTest {
                 .body("type", everyItem(in(Agreement.TYPES.terms())));
         given().auth().oauth2(TestTokens.admin()).get("/commitments").then().statusCode(200)
                 .body("kind", everyItem(in(Commitment.KINDS.terms())));
+    }
+
+    private static Map<String, Object> agreementOfType(String id, String type) {
+        Map<String, Object> input = Fixtures.agreementInput(id, "PUBLIC", "SIGNED", List.of("JP", "AU"),
+                List.of("lithium"), "2026-01-01");
+        input.put("type", type);
+        return input;
     }
 }

@@ -16,8 +16,6 @@ import org.lodestone.agreement.service.CommitmentChangeService;
 import org.lodestone.agreement.service.CommitmentDashboardService;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.BatchByArguments;
-import org.lodestone.agreement.api.AgreementFilter;
-import org.lodestone.agreement.api.CommitmentFilter;
 import org.lodestone.support.DatabaseOutageAware;
 
 import io.smallrye.graphql.api.federation.Resolver;

@@ -11,16 +11,16 @@ import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.Visibility;
 import org.lodestone.agreement.api.AgreementFilter;
 import org.lodestone.agreement.api.AgreementPatchCommand;
-import org.lodestone.agreement.service.AgreementChangeService;
-import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.api.AgreementView;
 import org.lodestone.agreement.api.AuditEventView;
-import org.lodestone.agreement.service.CommitmentChangeService;
-import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.agreement.api.NewCommitmentCommand;
 import org.lodestone.agreement.api.StatusChangeRequest;
+import org.lodestone.agreement.service.AgreementChangeService;
+import org.lodestone.agreement.service.AgreementService;
+import org.lodestone.agreement.service.CommitmentChangeService;
+import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.DatabaseOutageAware;
 import org.lodestone.support.rest.QueryParams;
 
@@ -68,8 +68,7 @@ public class AgreementResource {
     @GET
     @Path("/{id}")
     public Response get(@RestPath String id) {
-        AgreementView view = agreements.get(id);
-        return Response.ok(view).tag(String.valueOf(view.version())).build();
+        return withVersionTag(Response.ok(), agreements.get(id));
     }
 
     @GET
@@ -90,8 +89,7 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewAgreementCommand body) {
         AgreementView created = agreementChanges.create(QueryParams.requiredBody(body));
-        return Response.created(URI.create("/agreements/" + created.id())).tag(String.valueOf(created.version()))
-                .entity(created).build();
+        return withVersionTag(Response.created(URI.create("/agreements/" + created.id())), created);
     }
 
     @PATCH
@@ -100,9 +98,8 @@ public class AgreementResource {
     public Response patch(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             AgreementPatchCommand body) {
         AgreementPatchCommand patch = QueryParams.requiredBody(body);
-        AgreementView updated = agreementChanges.update(id,
-                patch.expecting(IfMatch.expectedVersion(ifMatch, patch.expectedVersion())));
-        return Response.ok(updated).tag(String.valueOf(updated.version())).build();
+        return withVersionTag(Response.ok(), agreementChanges.update(id,
+                patch.expecting(IfMatch.expectedVersion(ifMatch, patch.expectedVersion()))));
     }
 
     /** Same semantics as PATCH: the fields given are replaced, the others kept. */
@@ -120,9 +117,8 @@ public class AgreementResource {
     public Response changeStatus(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             StatusChangeRequest body) {
         StatusChangeRequest request = QueryParams.requiredBody(body);
-        AgreementView updated = agreementChanges.changeStatus(id, IfMatch.expectedVersion(ifMatch, request.expectedVersion()),
-                request.status(), request.reason());
-        return Response.ok(updated).tag(String.valueOf(updated.version())).build();
+        return withVersionTag(Response.ok(), agreementChanges.changeStatus(id,
+                IfMatch.expectedVersion(ifMatch, request.expectedVersion()), request.status(), request.reason()));
     }
 
     @POST
@@ -131,5 +127,10 @@ public class AgreementResource {
     public Response addCommitment(@RestPath String id, NewCommitmentCommand body) {
         CommitmentView created = commitmentChanges.add(id, QueryParams.requiredBody(body));
         return Response.created(URI.create("/commitments/" + created.id())).entity(created).build();
+    }
+
+    /** The agreement as the body, its version as the ETag (what a later If-Match sends back). */
+    private static Response withVersionTag(Response.ResponseBuilder response, AgreementView agreement) {
+        return response.tag(String.valueOf(agreement.version())).entity(agreement).build();
     }
 }

@@ -5,14 +5,14 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.lodestone.agreement.CommitmentStatus;
+import org.lodestone.agreement.api.CommitmentDashboard;
 import org.lodestone.agreement.api.CommitmentFilter;
-import org.lodestone.agreement.service.CommitmentChangeService;
-import org.lodestone.agreement.service.CommitmentDashboardService;
-import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.agreement.api.ProgressCommand;
 import org.lodestone.agreement.api.ProgressView;
-import org.lodestone.agreement.api.CommitmentDashboard;
+import org.lodestone.agreement.service.CommitmentChangeService;
+import org.lodestone.agreement.service.CommitmentDashboardService;
+import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.DatabaseOutageAware;
 import org.lodestone.support.rest.QueryParams;
 

@@ -9,9 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.lodestone.agreement.CommitmentStatus;
-import org.lodestone.agreement.api.CommitmentDashboard;
 import org.lodestone.agreement.api.CommitmentDashboard.GroupCount;
 import org.lodestone.agreement.api.CommitmentDashboard.StatusCount;
+import org.lodestone.agreement.api.CommitmentDashboard;
 import org.lodestone.agreement.api.CommitmentFilter;
 import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.support.problem.InvalidInputException;

@@ -11,12 +11,12 @@ import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.ClosedVocabulary;
 import org.lodestone.agreement.Commitment;
-import org.lodestone.support.problem.FieldError;
-import org.lodestone.support.problem.InvalidInputException;
 import org.lodestone.agreement.api.AgreementPatchCommand;
 import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.agreement.api.NewCommitmentCommand;
 import org.lodestone.agreement.api.ProgressCommand;
+import org.lodestone.support.problem.FieldError;
+import org.lodestone.support.problem.InvalidInputException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
