@@ -76,6 +76,17 @@ public class CommitmentRepository implements PanacheRepositoryBase<Commitment, S
         return rows((cb, c, a) -> cb.arrayIntersects(a.<String[]>get("parties"), codes));
     }
 
+    /**
+     * The row read again. Its latest progress comes from a database view: a copy loaded earlier in the transaction
+     * does not follow a report written since, so it is let go and read afresh.
+     */
+    public Row reload(Row row) {
+        if (row.latest() != null) {
+            getEntityManager().detach(row.latest());
+        }
+        return byIds(List.of(row.commitment().id)).get(0);
+    }
+
     /** The earliest due date among the agreement's commitments, or null. */
     public LocalDate earliestDueOn(String agreementId) {
         return getEntityManager()

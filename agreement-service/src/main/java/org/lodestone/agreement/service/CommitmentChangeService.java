@@ -95,9 +95,7 @@ public class CommitmentChangeService {
                 OffsetDateTime.now(clock));
         progressReports.persistAndFlush(report);
         ProgressView reported = CommitmentMapper.toView(report);
-        // the latest-progress row loaded for "before" is a managed snapshot of a view: read the new state afresh
-        progressReports.getEntityManager().clear();
-        CommitmentView after = reads.toView(commitments.byIds(List.of(commitmentId)).get(0));
+        CommitmentView after = reads.toView(commitments.reload(row));
         Map<String, Object> afterState = new LinkedHashMap<>(CommitmentMapper.auditState(after));
         afterState.put("report", reported);
         audit.record(after.agreement().id(), AuditTrail.PROGRESS_REPORT, commitmentId, "REPORT_PROGRESS", caller,
