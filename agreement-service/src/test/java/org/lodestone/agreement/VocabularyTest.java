@@ -101,6 +101,17 @@ class VocabularyTest {
                 .body("kind", everyItem(in(Commitment.KINDS.terms())));
     }
 
+    @Test
+    void theOpenApiDocumentNamesTheAllowedValues() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.NewAgreementCommand.properties.type.description",
+                        containsString(Agreement.TYPE_TERMS))
+                .body("components.schemas.AgreementPatchCommand.properties.type.description",
+                        containsString(Agreement.TYPE_TERMS))
+                .body("components.schemas.NewCommitmentCommand.properties.kind.description",
+                        containsString(Commitment.KIND_TERMS));
+    }
+
     private static Map<String, Object> agreementOfType(String id, String type) {
         Map<String, Object> input = Fixtures.agreementInput(id, "PUBLIC", "SIGNED", List.of("JP", "AU"),
                 List.of("lithium"), "2026-01-01");
