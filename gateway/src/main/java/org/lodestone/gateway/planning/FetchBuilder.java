@@ -20,14 +20,17 @@ final class FetchBuilder {
     final int id;
     final String graph;
     final int level;
+    /** The deferred fragment this fetch serves, or null for the initial part. */
+    final Selection.Defer defer;
     final ForwardedSelection rootSelection = new ForwardedSelection();
     final List<String> rootKeys = new ArrayList<>();
     private final Map<String, JumpBuilder> jumps = new LinkedHashMap<>();
 
-    FetchBuilder(int id, String graph, int level) {
+    FetchBuilder(int id, String graph, int level, Selection.Defer defer) {
         this.id = id;
         this.graph = graph;
         this.level = level;
+        this.defer = defer;
     }
 
     /** The {@code _entities} call for objects of {@code typeName} at {@code path}, created on first use. */

@@ -98,6 +98,21 @@ final class SelectionPlanner {
 
     private int planFragment(PlanAssembly.Phase phase, String graph, TypeMeta type, FragmentSelection fragment,
             ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
+        if (!fragment.deferred()) {
+            return planFragmentBody(phase, graph, type, fragment, out, path, fetch, provided);
+        }
+        // Fields the current subgraph answers still come with the current fetch (the same request, so no later
+        // than the initial part); every fetch the fragment needs beyond that belongs to the deferred part.
+        Selection.Defer previous = phase.deferring(fragment.defer());
+        try {
+            return planFragmentBody(phase, graph, type, fragment, out, path, fetch, provided);
+        } finally {
+            phase.deferring(previous);
+        }
+    }
+
+    private int planFragmentBody(PlanAssembly.Phase phase, String graph, TypeMeta type, FragmentSelection fragment,
+            ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
         String condition = fragment.typeCondition();
         if (condition == null || condition.equals(type.name())) {
             return planSelections(phase, graph, type.name(), fragment.selections(), out, path, fetch, provided);

@@ -59,7 +59,8 @@ import io.vertx.core.http.HttpServer;
  */
 public final class StubSubgraph implements AutoCloseable {
 
-    public enum Mode { NORMAL, FAIL_500, STALL, GRAPHQL_ERROR }
+    /** {@code DELAY}: answers normally after {@link #delay(long)} milliseconds. */
+    public enum Mode { NORMAL, FAIL_500, STALL, GRAPHQL_ERROR, DELAY }
 
     /** @param sequence global arrival order across all stubs */
     public record Received(long sequence, String query, Map<String, Object> variables, String authorization) {
@@ -78,6 +79,7 @@ public final class StubSubgraph implements AutoCloseable {
     private final HttpServer server;
     private volatile Mode mode = Mode.NORMAL;
     private volatile Map<String, Object> injectedError;
+    private volatile long delayMillis;
 
     private StubSubgraph(String name, String sdl, Map<String, Object> data) {
         this.name = name;
@@ -100,20 +102,8 @@ public final class StubSubgraph implements AutoCloseable {
             switch (mode) {
                 case FAIL_500 -> request.response().setStatusCode(503).end("down for maintenance");
                 case STALL -> VERTX.setTimer(5000, id -> request.response().end("{}"));
-                default -> {
-                    Map<String, Object> result = graphQL.execute(ExecutionInput.newExecutionInput((String) payload.get("query"))
-                            .variables(variables).build()).toSpecification();
-                    if (mode == Mode.GRAPHQL_ERROR && injectedError != null) {
-                        result = new LinkedHashMap<>(result);
-                        result.put("errors", List.of(injectedError));
-                    }
-                    try {
-                        request.response().putHeader("Content-Type", "application/json")
-                                .end(MAPPER.writeValueAsString(result));
-                    } catch (IOException e) {
-                        request.response().setStatusCode(500).end();
-                    }
-                }
+                case DELAY -> VERTX.setTimer(delayMillis, id -> answer(request, payload, variables));
+                default -> answer(request, payload, variables);
             }
           } catch (RuntimeException e) {
             e.printStackTrace();
@@ -124,6 +114,21 @@ public final class StubSubgraph implements AutoCloseable {
             server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start stub " + name, e);
+        }
+    }
+
+    private void answer(io.vertx.core.http.HttpServerRequest request, Map<String, Object> payload,
+            Map<String, Object> variables) {
+        Map<String, Object> result = graphQL.execute(ExecutionInput.newExecutionInput((String) payload.get("query"))
+                .variables(variables).build()).toSpecification();
+        if (mode == Mode.GRAPHQL_ERROR && injectedError != null) {
+            result = new LinkedHashMap<>(result);
+            result.put("errors", List.of(injectedError));
+        }
+        try {
+            request.response().putHeader("Content-Type", "application/json").end(MAPPER.writeValueAsString(result));
+        } catch (IOException e) {
+            request.response().setStatusCode(500).end();
         }
     }
 
@@ -179,6 +184,12 @@ public final class StubSubgraph implements AutoCloseable {
 
     public void mode(Mode newMode) {
         this.mode = newMode;
+    }
+
+    /** Answers every request normally, {@code millis} after it arrived. */
+    public void delay(long millis) {
+        this.delayMillis = millis;
+        this.mode = Mode.DELAY;
     }
 
     public void failWith(Map<String, Object> error) {
