@@ -139,7 +139,9 @@ public final class PlanExecutor {
     }
 
     private Uni<Consumer<State>> entityFetch(Fetch fetch, State state) {
-        Subgraph subgraph = supergraph.subgraph(fetch.graph());
+        if (fetch.jumps().size() == 1 && !fetch.jumps().get(0).contexts().isEmpty()) {
+            return contextualFetch(fetch, state);
+        }
         Map<String, Object> variables = variablesFor(fetch, state);
         List<JumpTargets> prepared = new ArrayList<>();
         int representationCount = 0;
@@ -153,6 +155,34 @@ public final class PlanExecutor {
             // Nothing reached these types (empty lists, nulls, failed parents): no request at all.
             return null;
         }
+        return entityRequest(fetch, variables, prepared, state);
+    }
+
+    /**
+     * A call passing {@code @fromContext} arguments: one request per distinct set of context values (the same
+     * document, other variables), sent together; their answers merge in the order the objects were reached.
+     */
+    private Uni<Consumer<State>> contextualFetch(Fetch fetch, State state) {
+        EntityJump jump = fetch.jumps().get(0);
+        List<Uni<Consumer<State>>> requests = new ArrayList<>();
+        JumpTargets.collectByContext(supergraph, jump, state.data).forEach((contextValues, targets) -> {
+            if (targets.representations.isEmpty()) {
+                return;
+            }
+            Map<String, Object> variables = variablesFor(fetch, state);
+            variables.put(jump.variable(), targets.representations);
+            variables.putAll(contextValues);
+            requests.add(entityRequest(fetch, variables, List.of(targets), state));
+        });
+        if (requests.isEmpty()) {
+            return null;
+        }
+        return Uni.join().all(requests).andFailFast().map(merges -> s -> merges.forEach(merge -> merge.accept(s)));
+    }
+
+    private Uni<Consumer<State>> entityRequest(Fetch fetch, Map<String, Object> variables, List<JumpTargets> prepared,
+            State state) {
+        Subgraph subgraph = supergraph.subgraph(fetch.graph());
         return send(subgraph, fetch, variables, state)
                 .map(response -> (Consumer<State>) s -> {
                     Map<String, Object> data = response.get("data") instanceof Map<?, ?> map ? cast(map) : Map.of();

@@ -100,6 +100,8 @@ final class FetchBuilder {
             String variable = merged.size() == 1 ? "representations" : "representations" + index;
             String alias = merged.size() == 1 ? "_entities" : "_" + index;
             declarations.add("$" + variable + ":[_Any!]!");
+            List<ContextValue> contexts = group.stream().flatMap(j -> j.contexts.stream()).toList();
+            contexts.forEach(c -> declarations.add("$" + c.variable() + ":" + c.type()));
             if (index > 0) {
                 body.append(' ');
             }
@@ -110,7 +112,8 @@ final class FetchBuilder {
             selection.print(body);
             body.append('}');
             builtJumps.add(new EntityJump(alias, variable, jump.typeName, group.stream().map(j -> j.path).toList(),
-                    jump.representation, jump.key, Map.copyOf(jump.representationKeys), selection.fieldKeys()));
+                    jump.representation, jump.key, Map.copyOf(jump.representationKeys), selection.fieldKeys(),
+                    List.copyOf(contexts)));
             index++;
         }
         body.append('}');
@@ -125,6 +128,8 @@ final class FetchBuilder {
         FieldSet key = FieldSet.EMPTY;
         /** Representation fields the parent selection had to alias (field name to response key). */
         final Map<String, String> representationKeys = new LinkedHashMap<>();
+        /** {@code @fromContext} arguments this call passes. */
+        final List<ContextValue> contexts = new ArrayList<>();
 
         JumpBuilder(String typeName, List<String> path) {
             this.typeName = typeName;

@@ -62,6 +62,16 @@ final class PlanAssembly {
             return fetches.computeIfAbsent(key(level, graph), k -> new FetchBuilder(nextFetchId++, graph, level, defer));
         }
 
+        /**
+         * A fetch of its own for calls passing {@code @fromContext} arguments on the objects of {@code typeName} at
+         * {@code path}: the executor may split it into one request per distinct context value.
+         */
+        FetchBuilder contextualFetch(int level, String graph, String typeName, List<String> path) {
+            Selection.Defer defer = currentDefer;
+            return fetches.computeIfAbsent(key(level, graph) + "/context/" + typeName + "@" + String.join(".", path),
+                    k -> new FetchBuilder(nextFetchId++, graph, level, defer));
+        }
+
         boolean hasFetch(int level, String graph) {
             return fetches.containsKey(key(level, graph));
         }

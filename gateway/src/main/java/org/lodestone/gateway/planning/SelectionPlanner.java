@@ -1,6 +1,8 @@
 package org.lodestone.gateway.planning;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.TreeSet;
 
 import org.lodestone.gateway.planning.Selection.FieldSelection;
 import org.lodestone.gateway.planning.Selection.FragmentSelection;
+import org.lodestone.gateway.supergraph.ContextArgument;
 import org.lodestone.gateway.supergraph.FieldMeta;
 import org.lodestone.gateway.supergraph.FieldSet;
 import org.lodestone.gateway.supergraph.KeyMeta;
@@ -26,6 +29,16 @@ final class SelectionPlanner {
 
     private final Supergraph supergraph;
     private final InterfaceObjectPlanning interfaceObjects;
+    /** The objects being planned, innermost first: where a {@code @fromContext} argument finds its ancestor. */
+    private final Deque<Ancestor> ancestors = new ArrayDeque<>();
+    /** Set by {@link #planRemote} just before it plans a field whose {@code @fromContext} arguments it supplied. */
+    private boolean contextArgumentsSupplied;
+    private int nextContextVariable;
+
+    /** Objects of {@code typeName} at {@code path}, selected with {@code out} in {@code fetch} to {@code graph}. */
+    private record Ancestor(String typeName, String graph, ForwardedSelection out, List<String> path,
+            FetchBuilder fetch) {
+    }
 
     SelectionPlanner(Supergraph supergraph) {
         this.supergraph = supergraph;
@@ -33,6 +46,16 @@ final class SelectionPlanner {
     }
 
     int planSelections(PlanAssembly.Phase phase, String graph, String typeName, List<Selection> selections,
+            ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
+        ancestors.push(new Ancestor(typeName, graph, out, path, fetch));
+        try {
+            return planObjectSelections(phase, graph, typeName, selections, out, path, fetch, provided);
+        } finally {
+            ancestors.pop();
+        }
+    }
+
+    private int planObjectSelections(PlanAssembly.Phase phase, String graph, String typeName, List<Selection> selections,
             ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
         TypeMeta type = supergraph.type(typeName);
         if (type.isAbstract() && type.interfaceObjectGraphs().contains(graph)) {
@@ -55,8 +78,9 @@ final class SelectionPlanner {
             FieldMeta meta = type.field(field.name());
             // A field with @requires needs its required fields in the representation, so it always
             // goes through _entities, even when the current subgraph is the one resolving it.
-            boolean local = (meta.resolvableIn(graph) && meta.source(graph).get().requires().isEmpty())
-                    || provided.contains(field.name());
+            // So does a field taking @fromContext arguments: the values are read from an ancestor and passed in.
+            boolean local = (meta.resolvableIn(graph) && meta.source(graph).get().requires().isEmpty()
+                    && meta.source(graph).get().contexts().isEmpty()) || provided.contains(field.name());
             String interfaceObjectGraph = local ? null : interfaceObjects.graphResolving(type, field.name());
             if (interfaceObjectGraph != null) {
                 deepest = Math.max(deepest, interfaceObjects.planRemoteOnInterface(phase, interfaceObjectGraph, type,
@@ -138,9 +162,11 @@ final class SelectionPlanner {
     /** {@code field} answered by {@code graph} itself, its sub-selection planned below it. */
     int planLocal(PlanAssembly.Phase phase, String graph, TypeMeta type, FieldMeta meta, FieldSelection field,
             ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
-        if (meta.source(graph).map(s -> s.contextArguments()).orElse(false)) {
+        boolean contextsSupplied = contextArgumentsSupplied;
+        contextArgumentsSupplied = false;
+        if (!contextsSupplied && meta.source(graph).map(s -> !s.contexts().isEmpty()).orElse(false)) {
             throw new PlanningException(type.name() + "." + field.name() + " takes an argument from @fromContext, "
-                    + "which this gateway does not support yet");
+                    + "which cannot be supplied where it is reached through " + supergraph.subgraph(graph).name());
         }
         TypeMeta returnType = supergraph.type(meta.typeName());
         int throughParent = fetch.level;
@@ -340,12 +366,92 @@ final class SelectionPlanner {
             requiresLevel = Math.max(requiresLevel, planSelections(phase, graph, type.name(), requiredSelections, out,
                     path, fetch, FieldSet.EMPTY));
         }
+        List<ContextArgument> contextArguments = meta.source(target).map(s -> s.contexts()).orElse(List.of());
+        List<ContextValue> contextValues = new ArrayList<>();
+        for (ContextArgument argument : contextArguments) {
+            PlannedContext planned = planContextValue(phase, type, field, path, argument);
+            requiresLevel = Math.max(requiresLevel, planned.level());
+            contextValues.add(planned.value());
+        }
         int level = Math.max(fetch.level, requiresLevel) + 1;
-        FetchBuilder entityFetch = phase.fetch(level, target);
+        FetchBuilder entityFetch = contextValues.isEmpty() ? phase.fetch(level, target)
+                : phase.contextualFetch(level, target, type.name(), path);
         FetchBuilder.JumpBuilder jump = entityFetch.jump(type.name(), path);
         jump.addRepresentation(key.fields(), requires);
         jump.representationKeys.putAll(aliases);
-        return planLocal(phase, target, type, meta, field, jump.selection, path, entityFetch, FieldSet.EMPTY);
+        if (contextValues.isEmpty()) {
+            return planLocal(phase, target, type, meta, field, jump.selection, path, entityFetch, FieldSet.EMPTY);
+        }
+        jump.contexts.addAll(contextValues);
+        StringBuilder arguments = new StringBuilder(field.arguments());
+        for (int i = 0; i < contextArguments.size(); i++) {
+            if (!arguments.isEmpty()) {
+                arguments.append(", ");
+            }
+            arguments.append(contextArguments.get(i).name()).append(": $").append(contextValues.get(i).variable());
+        }
+        FieldSelection withContext = new FieldSelection(field.responseKey(), field.name(), arguments.toString(),
+                field.selections(), field.denied(), field.variables());
+        contextArgumentsSupplied = true;
+        return planLocal(phase, target, type, meta, withContext, jump.selection, path, entityFetch, FieldSet.EMPTY);
+    }
+
+    /** A context value and the deepest level its fetching uses (the call passing it runs after). */
+    private record PlannedContext(ContextValue value, int level) {
+    }
+
+    /**
+     * Asks the nearest ancestor carrying {@code argument}'s context for the context's selection, under an alias of
+     * its own (fetched from whichever subgraph can resolve it, like a {@code @requires} field).
+     */
+    private PlannedContext planContextValue(PlanAssembly.Phase phase, TypeMeta type, FieldSelection field,
+            List<String> path, ContextArgument argument) {
+        Set<String> contextTypes = supergraph.contextTypes(argument.context());
+        Set<String> concrete = new TreeSet<>();
+        contextTypes.forEach(t -> concrete.addAll(supergraph.possibleTypes(t)));
+        Ancestor ancestor = null;
+        for (Ancestor candidate : ancestors) {
+            if (candidate.path().size() < path.size() && (contextTypes.contains(candidate.typeName())
+                    || concrete.contains(candidate.typeName()))) {
+                ancestor = candidate;
+                break;
+            }
+        }
+        if (ancestor == null) {
+            throw new PlanningException(type.name() + "." + field.name() + " takes its argument "
+                    + argument.name() + " from context " + argument.context()
+                    + ", which no enclosing selection of this operation provides");
+        }
+        if (argument.selection().isEmpty()) {
+            // FieldSet keeps fields only: the selection reads the value through type conditions.
+            throw new PlanningException(type.name() + "." + field.name() + " takes its argument " + argument.name()
+                    + " from a @fromContext selection with type conditions, which this gateway does not support yet");
+        }
+        if (argument.selection().fields().size() != 1) {
+            throw new PlanningException("The @fromContext selection of " + type.name() + "." + field.name()
+                    + " must select one field");
+        }
+        String fieldName = argument.selection().fields().keySet().iterator().next();
+        String alias = ForwardedSelection.INTERNAL_ALIAS_PREFIX + "ctx_" + (nextContextVariable) + "_" + fieldName;
+        List<String> valuePath = new ArrayList<>(List.of(alias));
+        FieldSet child = argument.selection().child(fieldName);
+        while (child.fields().size() == 1) {
+            String name = child.fields().keySet().iterator().next();
+            valuePath.add(name);
+            child = child.child(name);
+        }
+        if (!child.isEmpty()) {
+            throw new PlanningException("The @fromContext selection of " + type.name() + "." + field.name()
+                    + " must lead to one value");
+        }
+        ancestor.out().field("__typename");
+        FieldSelection selection = new FieldSelection(alias, fieldName, argument.selection().arguments(fieldName),
+                asSelections(argument.selection().child(fieldName)), false, List.of());
+        int level = planSelections(phase, ancestor.graph(), ancestor.typeName(), List.of(selection), ancestor.out(),
+                ancestor.path(), ancestor.fetch(), FieldSet.EMPTY);
+        ContextValue value = new ContextValue("contextualArgument_" + nextContextVariable++, argument.type(),
+                ancestor.path(), Set.copyOf(concrete), List.copyOf(valuePath));
+        return new PlannedContext(value, level);
     }
 
     /** Subgraphs resolving {@code type.fieldName} whose key {@code graph} can provide (no further step needed). */

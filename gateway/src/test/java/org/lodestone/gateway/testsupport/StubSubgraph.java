@@ -55,7 +55,8 @@ import io.vertx.core.http.HttpServer;
  * graphql-java, and records every request it receives. It can be told to fail, stall or add errors.
  *
  * <p>Canned data: {@code {"Query": {field: value}, "Mutation": {...}, "entities": {Type: {keyValue: object}}}};
- * entity references anywhere ({@code {"code": "JP"}}) are completed from {@code entities}.
+ * entity references anywhere ({@code {"code": "JP"}}) are completed from {@code entities}. A field value
+ * {@code {"$byArgument": {"EUR": ..., "USD": ...}}} answers by the value of the field's one argument.
  */
 public final class StubSubgraph implements AutoCloseable {
 
@@ -336,6 +337,11 @@ public final class StubSubgraph implements AutoCloseable {
             }
         } else {
             value = ((Map<String, Object>) env.getSource()).get(field);
+        }
+        if (value instanceof Map<?, ?> byArgument && byArgument.containsKey("$byArgument")) {
+            // {"$byArgument": {"EUR": ...}}: the answer depends on the field's one argument value.
+            Object argument = env.getArguments().values().stream().findFirst().orElse(null);
+            value = ((Map<String, Object>) byArgument.get("$byArgument")).get(String.valueOf(argument));
         }
         return complete(env.getFieldType(), value);
     }
