@@ -32,7 +32,7 @@ final class JumpTargets {
     static JumpTargets collect(Supergraph supergraph, EntityJump jump, Map<String, Object> data) {
         JumpTargets result = new JumpTargets(jump);
         for (Target target : targets(supergraph, jump, data)) {
-            result.add(target);
+            result.add(supergraph, target);
         }
         return result;
     }
@@ -49,7 +49,7 @@ final class JumpTargets {
             for (ContextValue context : jump.contexts()) {
                 values.put(context.variable(), contextValue(data, target, context));
             }
-            groups.computeIfAbsent(values, v -> new JumpTargets(jump)).add(target);
+            groups.computeIfAbsent(values, v -> new JumpTargets(jump)).add(supergraph, target);
         }
         return groups;
     }
@@ -88,10 +88,10 @@ final class JumpTargets {
         return result;
     }
 
-    private void add(Target target) {
+    private void add(Supergraph supergraph, Target target) {
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("__typename", jump.typeName());
-        if (!project(target.object(), jump.representation(), jump.representationKeys(), representation)
+        if (!project(supergraph, target.object(), jump.representation(), jump.representationKeys(), representation)
                 || jump.key().fields().keySet().stream().anyMatch(k -> representation.get(k) == null)) {
             // Missing parent data or a null key: nothing the subgraph could resolve.
             return;
@@ -129,9 +129,22 @@ final class JumpTargets {
         }
     }
 
-    /** Copies the field set out of an object; false when a required value is missing. */
-    private static boolean project(Map<String, Object> source, FieldSet fields, Map<String, String> responseKeys,
-            Map<String, Object> into) {
+    /**
+     * Copies the field set out of an object; false when a required value is missing. Fields under a type condition
+     * are copied from objects of that type only, with the object's {@code __typename}.
+     */
+    private static boolean project(Supergraph supergraph, Map<String, Object> source, FieldSet fields,
+            Map<String, String> responseKeys, Map<String, Object> into) {
+        if (!fields.typeConditions().isEmpty()) {
+            Object typename = source.get("__typename");
+            into.put("__typename", typename);
+            for (Map.Entry<String, FieldSet> condition : fields.typeConditions().entrySet()) {
+                if ((condition.getKey().equals(typename) || supergraph.possibleTypes(condition.getKey()).contains(typename))
+                        && !project(supergraph, source, condition.getValue(), Map.of(), into)) {
+                    return false;
+                }
+            }
+        }
         for (Map.Entry<String, FieldSet> entry : fields.fields().entrySet()) {
             String responseKey = responseKeys.getOrDefault(entry.getKey(), entry.getKey());
             if (!source.containsKey(responseKey)) {
@@ -142,7 +155,7 @@ final class JumpTargets {
                 into.put(entry.getKey(), value);
             } else if (value instanceof Map<?, ?> map) {
                 Map<String, Object> nested = new LinkedHashMap<>();
-                if (!project(cast(map), entry.getValue(), Map.of(), nested)) {
+                if (!project(supergraph, cast(map), entry.getValue(), Map.of(), nested)) {
                     return false;
                 }
                 into.put(entry.getKey(), nested);
@@ -150,7 +163,8 @@ final class JumpTargets {
                 List<Object> nestedList = new ArrayList<>();
                 for (Object item : list) {
                     Map<String, Object> nested = new LinkedHashMap<>();
-                    if (item instanceof Map<?, ?> map && project(cast(map), entry.getValue(), Map.of(), nested)) {
+                    if (item instanceof Map<?, ?> map && project(supergraph, cast(map), entry.getValue(), Map.of(),
+                            nested)) {
                         nestedList.add(nested);
                     } else {
                         nestedList.add(item);

@@ -422,36 +422,83 @@ final class SelectionPlanner {
                     + argument.name() + " from context " + argument.context()
                     + ", which no enclosing selection of this operation provides");
         }
-        if (argument.selection().isEmpty()) {
-            // FieldSet keeps fields only: the selection reads the value through type conditions.
-            throw new PlanningException(type.name() + "." + field.name() + " takes its argument " + argument.name()
-                    + " from a @fromContext selection with type conditions, which this gateway does not support yet");
-        }
-        if (argument.selection().fields().size() != 1) {
-            throw new PlanningException("The @fromContext selection of " + type.name() + "." + field.name()
-                    + " must select one field");
-        }
-        String fieldName = argument.selection().fields().keySet().iterator().next();
-        String alias = ForwardedSelection.INTERNAL_ALIAS_PREFIX + "ctx_" + (nextContextVariable) + "_" + fieldName;
-        List<String> valuePath = new ArrayList<>(List.of(alias));
-        FieldSet child = argument.selection().child(fieldName);
-        while (child.fields().size() == 1) {
-            String name = child.fields().keySet().iterator().next();
-            valuePath.add(name);
-            child = child.child(name);
-        }
-        if (!child.isEmpty()) {
-            throw new PlanningException("The @fromContext selection of " + type.name() + "." + field.name()
-                    + " must lead to one value");
-        }
+        String alias = ForwardedSelection.INTERNAL_ALIAS_PREFIX + "ctx_" + nextContextVariable;
+        List<String> valuePath = new ArrayList<>();
+        List<Selection> selections = contextSelections(type, field, argument, alias, valuePath);
         ancestor.out().field("__typename");
-        FieldSelection selection = new FieldSelection(alias, fieldName, argument.selection().arguments(fieldName),
-                asSelections(argument.selection().child(fieldName)), false, List.of());
-        int level = planSelections(phase, ancestor.graph(), ancestor.typeName(), List.of(selection), ancestor.out(),
+        int level = planSelections(phase, ancestor.graph(), ancestor.typeName(), selections, ancestor.out(),
                 ancestor.path(), ancestor.fetch(), FieldSet.EMPTY);
         ContextValue value = new ContextValue("contextualArgument_" + nextContextVariable++, argument.type(),
                 ancestor.path(), Set.copyOf(concrete), List.copyOf(valuePath));
         return new PlannedContext(value, level);
+    }
+
+    /**
+     * The context's selection as the gateway asks it of the ancestor: its one field under {@code alias} (inside each
+     * type condition when it has them, which then must all select the same field), and in {@code valuePath} the
+     * response keys leading from the ancestor to the value.
+     */
+    private static List<Selection> contextSelections(TypeMeta type, FieldSelection field, ContextArgument argument,
+            String alias, List<String> valuePath) {
+        String where = "The @fromContext selection of " + type.name() + "." + field.name();
+        graphql.language.SelectionSet set = ((graphql.language.OperationDefinition) graphql.parser.Parser
+                .parse("{" + argument.selection() + "}").getDefinitions().get(0)).getSelectionSet();
+        List<Selection> result = new ArrayList<>();
+        graphql.language.Field first = null;
+        for (graphql.language.Selection<?> selection : set.getSelections()) {
+            graphql.language.Field valueField;
+            String condition = null;
+            if (selection instanceof graphql.language.Field plain) {
+                valueField = plain;
+            } else if (selection instanceof graphql.language.InlineFragment fragment && fragment.getTypeCondition() != null
+                    && fragment.getSelectionSet().getSelections().size() == 1
+                    && fragment.getSelectionSet().getSelections().get(0) instanceof graphql.language.Field inner) {
+                valueField = inner;
+                condition = fragment.getTypeCondition().getName();
+            } else {
+                throw new PlanningException(where + " must select one field, possibly under type conditions");
+            }
+            if (first == null) {
+                first = valueField;
+            } else if (!first.getName().equals(valueField.getName()) || condition == null
+                    || result.get(0) instanceof FieldSelection) {
+                throw new PlanningException(where + " must select the same one field under every type condition");
+            }
+            FieldSelection aliased = new FieldSelection(alias, valueField.getName(), printedArguments(valueField),
+                    plainSelections(valueField.getSelectionSet()), false, List.of());
+            result.add(condition == null ? aliased : new FragmentSelection(condition, List.of(aliased)));
+        }
+        if (first == null) {
+            throw new PlanningException(where + " is empty");
+        }
+        valuePath.add(alias);
+        graphql.language.SelectionSet below = first.getSelectionSet();
+        while (below != null && !below.getSelections().isEmpty()) {
+            if (below.getSelections().size() != 1 || !(below.getSelections().get(0) instanceof graphql.language.Field next)) {
+                throw new PlanningException(where + " must lead to one value");
+            }
+            valuePath.add(next.getName());
+            below = next.getSelectionSet();
+        }
+        return result;
+    }
+
+    private static String printedArguments(graphql.language.Field field) {
+        return field.getArguments().stream().map(graphql.language.AstPrinter::printAst)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static List<Selection> plainSelections(graphql.language.SelectionSet set) {
+        List<Selection> result = new ArrayList<>();
+        if (set != null) {
+            for (graphql.language.Selection<?> selection : set.getSelections()) {
+                if (selection instanceof graphql.language.Field child) {
+                    result.add(new FieldSelection(child.getName(), child.getName(), printedArguments(child),
+                            plainSelections(child.getSelectionSet()), false, List.of()));
+                }
+            }
+        }
+        return result;
     }
 
     /** Subgraphs resolving {@code type.fieldName} whose key {@code graph} can provide (no further step needed). */
@@ -463,6 +510,8 @@ final class SelectionPlanner {
         List<Selection> result = new ArrayList<>();
         fieldSet.fields().forEach((name, child) -> result.add(
                 new FieldSelection(name, name, fieldSet.arguments(name), asSelections(child), false, List.of())));
+        fieldSet.typeConditions().forEach((condition, set) -> result.add(
+                new FragmentSelection(condition, asSelections(set))));
         return result;
     }
 }

@@ -213,8 +213,7 @@ public final class SupergraphLoader {
             if (selection.startsWith("{") && selection.endsWith("}")) {
                 selection = selection.substring(1, selection.length() - 1);
             }
-            result.add(new ContextArgument(fields.get("name"), fields.get("type"), fields.get("context"),
-                    FieldSet.parse(selection)));
+            result.add(new ContextArgument(fields.get("name"), fields.get("type"), fields.get("context"), selection));
         }
         return List.copyOf(result);
     }

@@ -28,17 +28,41 @@ class FromContextTest {
 
     private static TestGateway sameSubgraph;
     private static TestGateway remote;
+    private static TestGateway union;
 
     @BeforeAll
     static void start() {
         sameSubgraph = new TestGateway("supergraphs/context.graphql", "context");
         remote = new TestGateway("supergraphs/context-remote.graphql", "context-remote");
+        union = new TestGateway("supergraphs/context-union.graphql", "context-union");
     }
 
     @AfterAll
     static void stop() {
         sameSubgraph.close();
         remote.close();
+        union.close();
+    }
+
+    @Test
+    void aContextOnAUnionIsReadThroughTheSelectionsTypeConditions() {
+        String query = "{ featured { ... on Book { offer { price seller } } } }";
+        assertEquals("""
+                QueryPlan(query) {
+                  Level 0 {
+                    Fetch(media, #0) query{featured{__typename ...on Book{offer{__typename id} __typename _lodestone_ctx_0:region}}}
+                  }
+                  Level 1 {
+                    Fetch(media, #1) [Offer @ featured.offer {__typename id} with $contextualArgument_0 = featured._lodestone_ctx_0] query($representations:[_Any!]!,$contextualArgument_0:String){_entities(representations:$representations){...on Offer{price(region: $contextualArgument_0)}}}
+                    Fetch(offers, #2) [Offer @ featured.offer {__typename id}] query($representations:[_Any!]!){_entities(representations:$representations){...on Offer{seller}}}
+                  }
+                }""", Supergraphs.plan(SupergraphLoader.load("classpath:supergraphs/context-union.graphql"), query)
+                .toString());
+        union.reset();
+        Map<String, Object> body = union.run(query);
+        assertNull(body.get("errors"), body.toString());
+        assertEquals(Map.of("offer", Map.of("price", 12, "seller", "Atlas Books")), at(body, "data", "featured"));
+        assertEquals("EU", union.stub("media").received().get(1).variables().get("contextualArgument_0"));
     }
 
     @Test
@@ -46,10 +70,10 @@ class FromContextTest {
         assertEquals("""
                 QueryPlan(query) {
                   Level 0 {
-                    Fetch(users, #0) query{users{id cart{__typename id} __typename _lodestone_ctx_0_currency:currency}}
+                    Fetch(users, #0) query{users{id cart{__typename id} __typename _lodestone_ctx_0:currency}}
                   }
                   Level 1 {
-                    Fetch(users, #1) [Cart @ users.@.cart {__typename id} with $contextualArgument_0 = users.@._lodestone_ctx_0_currency] query($representations:[_Any!]!,$contextualArgument_0:String){_entities(representations:$representations){...on Cart{total(currency: $contextualArgument_0)}}}
+                    Fetch(users, #1) [Cart @ users.@.cart {__typename id} with $contextualArgument_0 = users.@._lodestone_ctx_0] query($representations:[_Any!]!,$contextualArgument_0:String){_entities(representations:$representations){...on Cart{total(currency: $contextualArgument_0)}}}
                   }
                 }""", Supergraphs.plan(SupergraphLoader.load("classpath:supergraphs/context.graphql"),
                 "{ users { id cart { total } } }").toString());
@@ -75,11 +99,11 @@ class FromContextTest {
                     Fetch(users, #0) query{users{name cart{__typename id} __typename id}}
                   }
                   Level 1 {
-                    Fetch(settings, #1) [User @ users.@ {__typename id}] query($representations:[_Any!]!){_entities(representations:$representations){...on User{_lodestone_ctx_0_currency:currency}}}
+                    Fetch(settings, #1) [User @ users.@ {__typename id}] query($representations:[_Any!]!){_entities(representations:$representations){...on User{_lodestone_ctx_0:currency}}}
                     Fetch(carts, #3) [Cart @ users.@.cart {__typename id}] query($representations:[_Any!]!){_entities(representations:$representations){...on Cart{items}}}
                   }
                   Level 2 {
-                    Fetch(users, #2) [Cart @ users.@.cart {__typename id} with $contextualArgument_0 = users.@._lodestone_ctx_0_currency] query($representations:[_Any!]!,$contextualArgument_0:String){_entities(representations:$representations){...on Cart{total(currency: $contextualArgument_0)}}}
+                    Fetch(users, #2) [Cart @ users.@.cart {__typename id} with $contextualArgument_0 = users.@._lodestone_ctx_0] query($representations:[_Any!]!,$contextualArgument_0:String){_entities(representations:$representations){...on Cart{total(currency: $contextualArgument_0)}}}
                   }
                 }""", Supergraphs.plan(SupergraphLoader.load("classpath:supergraphs/context-remote.graphql"),
                 "{ users { name cart { total items } } }").toString());
