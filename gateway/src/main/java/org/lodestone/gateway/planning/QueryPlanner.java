@@ -63,7 +63,8 @@ public final class QueryPlanner {
                 // Fewest jumps first (a subgraph whose @provides covers the selection needs none), then a subgraph
                 // already asked at the root, then supergraph order.
                 PlanAssembly.Phase current = phase;
-                graph = graphs.stream().min(Comparator.<String>comparingInt(g -> fieldsNeedingAJump(meta, g, field))
+                graph = graphs.stream().min(Comparator.<String>comparingInt(g -> selections.fieldsNeedingAJump(meta, g,
+                                field))
                         .thenComparingInt(g -> current.hasFetch(0, g) ? 0 : 1)).orElseThrow();
             }
             Selection.Defer previous = phase.deferring(rootField.defer());
@@ -76,24 +77,6 @@ public final class QueryPlanner {
             phase.deferring(previous);
         }
         return assembly.build();
-    }
-
-    /** How many fields directly below {@code field} {@code graph} could neither resolve nor provide. */
-    private int fieldsNeedingAJump(FieldMeta meta, String graph, FieldSelection field) {
-        TypeMeta returned = supergraph.type(meta.typeName());
-        if (returned == null || returned.kind() != TypeMeta.Kind.OBJECT) {
-            return 0;
-        }
-        FieldSet provides = meta.source(graph).map(s -> s.provides()).orElse(FieldSet.EMPTY);
-        int count = 0;
-        for (Selection selection : field.selections()) {
-            if (selection instanceof FieldSelection child && !child.isTypename() && !child.denied()
-                    && returned.field(child.name()) != null && !returned.field(child.name()).resolvableIn(graph)
-                    && !provides.contains(child.name())) {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** A root field, with the deferred fragment it was selected in (null when in the initial part). */

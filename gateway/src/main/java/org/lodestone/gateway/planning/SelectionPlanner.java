@@ -315,11 +315,12 @@ final class SelectionPlanner {
             throw new PlanningException("No subgraph can resolve " + type.name() + "." + field.name()
                     + " for an entity reached through " + supergraph.subgraph(graph).name());
         }
-        // Prefer a subgraph whose key this one can provide, then one that already has a call for these objects,
-        // so one jump serves many fields.
+        // Prefer a subgraph whose key this one can provide; among those, the one needing the fewest further jumps
+        // below the field (a subgraph whose @provides covers the selection needs none), then one that already has
+        // a call for these objects, so one jump serves many fields.
         String target = candidates.stream().filter(g -> keyProvidable(type, graph, g))
-                .filter(g -> phase.hasJump(g, type.name(), path)).findFirst()
-                .or(() -> candidates.stream().filter(g -> keyProvidable(type, graph, g)).findFirst())
+                .min(java.util.Comparator.<String>comparingInt(g -> fieldsNeedingAJump(meta, g, field))
+                        .thenComparingInt(g -> phase.hasJump(g, type.name(), path) ? 0 : 1))
                 .orElse(candidates.get(0));
         KeyMeta key = keyProvidable(type, graph, target) ? providableKey(type, graph, target) : type.resolvableKey(target);
         FieldSet requires = meta.source(target).map(s -> s.requires()).orElse(FieldSet.EMPTY);
@@ -499,6 +500,24 @@ final class SelectionPlanner {
             }
         }
         return result;
+    }
+
+    /** How many fields directly below {@code field} {@code graph} could neither resolve nor provide. */
+    int fieldsNeedingAJump(FieldMeta meta, String graph, FieldSelection field) {
+        TypeMeta returned = supergraph.type(meta.typeName());
+        if (returned == null || returned.kind() != TypeMeta.Kind.OBJECT) {
+            return 0;
+        }
+        FieldSet provides = meta.source(graph).map(s -> s.provides()).orElse(FieldSet.EMPTY);
+        int count = 0;
+        for (Selection selection : field.selections()) {
+            if (selection instanceof FieldSelection child && !child.isTypename() && !child.denied()
+                    && returned.field(child.name()) != null && !returned.field(child.name()).resolvableIn(graph)
+                    && !provides.contains(child.name())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Subgraphs resolving {@code type.fieldName} whose key {@code graph} can provide (no further step needed). */
