@@ -349,24 +349,7 @@ final class SelectionPlanner {
             }
             requiresLevel = planSelections(phase, graph, type.name(), keySelections, out, path, fetch, FieldSet.EMPTY);
         }
-        if (!requires.isEmpty()) {
-            // @requires fields are themselves planned, possibly through other subgraphs first.
-            List<Selection> requiredSelections = new ArrayList<>();
-            requires.fields().forEach((name, child) -> {
-                // A required field with arguments always gets its own alias, so that a field of the same name the
-                // client selects (with other arguments), before or after it, never shares its response key.
-                String arguments = requires.arguments(name);
-                String responseKey = arguments.isEmpty() ? out.responseKeyFor(name)
-                        : ForwardedSelection.INTERNAL_ALIAS_PREFIX + name + "_" + Integer.toHexString(arguments.hashCode());
-                if (!responseKey.equals(name)) {
-                    aliases.put(name, responseKey);
-                }
-                requiredSelections.add(new FieldSelection(responseKey, name, arguments, asSelections(child), false,
-                        List.of()));
-            });
-            requiresLevel = Math.max(requiresLevel, planSelections(phase, graph, type.name(), requiredSelections, out,
-                    path, fetch, FieldSet.EMPTY));
-        }
+        requiresLevel = Math.max(requiresLevel, planRequired(phase, graph, type, requires, out, path, fetch, aliases));
         List<ContextArgument> contextArguments = meta.source(target).map(s -> s.contexts()).orElse(List.of());
         List<ContextValue> contextValues = new ArrayList<>();
         for (ContextArgument argument : contextArguments) {
@@ -395,6 +378,33 @@ final class SelectionPlanner {
                 field.selections(), field.denied(), field.variables());
         contextArgumentsSupplied = true;
         return planLocal(phase, target, type, meta, withContext, jump.selection, path, entityFetch, FieldSet.EMPTY);
+    }
+
+    /**
+     * Plans {@code @requires} fields into the parent selection, possibly through other subgraphs first.
+     *
+     * @param aliases receives the response keys of required fields that could not keep their name
+     * @return the deepest level used
+     */
+    int planRequired(PlanAssembly.Phase phase, String graph, TypeMeta type, FieldSet requires, ForwardedSelection out,
+            List<String> path, FetchBuilder fetch, Map<String, String> aliases) {
+        if (requires.isEmpty()) {
+            return fetch.level;
+        }
+        List<Selection> requiredSelections = new ArrayList<>();
+        requires.fields().forEach((name, child) -> {
+            // A required field with arguments always gets its own alias, so that a field of the same name the
+            // client selects (with other arguments), before or after it, never shares its response key.
+            String arguments = requires.arguments(name);
+            String responseKey = arguments.isEmpty() ? out.responseKeyFor(name)
+                    : ForwardedSelection.INTERNAL_ALIAS_PREFIX + name + "_" + Integer.toHexString(arguments.hashCode());
+            if (!responseKey.equals(name)) {
+                aliases.put(name, responseKey);
+            }
+            requiredSelections.add(new FieldSelection(responseKey, name, arguments, asSelections(child), false,
+                    List.of()));
+        });
+        return planSelections(phase, graph, type.name(), requiredSelections, out, path, fetch, FieldSet.EMPTY);
     }
 
     /** A context value and the deepest level its fetching uses (the call passing it runs after). */
