@@ -1,7 +1,9 @@
 package org.lodestone.gateway.planning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
@@ -63,7 +65,7 @@ final class InterfaceObjectPlanning {
                     + iface.name() + " entities");
         }
         out.field("__typename");
-        java.util.Map<String, String> aliases = new java.util.LinkedHashMap<>(out.addFieldSet(key.fields()));
+        Map<String, String> aliases = new LinkedHashMap<>(out.addFieldSet(key.fields()));
         // @requires on the interface object: the required interface fields come from the objects' own subgraph (or
         // through it), like any @requires, and travel in the representation with the interface name.
         FieldSet requires = iface.field(field.name()).source(target).map(s -> s.requires()).orElse(FieldSet.EMPTY);

@@ -21,6 +21,7 @@ import graphql.language.InlineFragment;
 import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.SelectionSet;
+import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
@@ -131,7 +132,7 @@ public final class OperationNormalizer {
                         out.append(" @defer");
                         if (fragment.defer().label() != null) {
                             out.append("(label: ").append(AstPrinter.printAst(
-                                    graphql.language.StringValue.of(fragment.defer().label()))).append(')');
+                                    StringValue.of(fragment.defer().label()))).append(')');
                         }
                     }
                     out.append(' ');
@@ -230,7 +231,7 @@ public final class OperationNormalizer {
         }
 
         private String labelOf(Value<?> value) {
-            if (value instanceof graphql.language.StringValue string) {
+            if (value instanceof StringValue string) {
                 return string.getValue();
             }
             if (value instanceof VariableReference reference && variables.get(reference.getName()) instanceof String s) {

@@ -1,6 +1,7 @@
 package org.lodestone.gateway.planning;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import graphql.language.OperationDefinition;
 
@@ -35,7 +36,7 @@ public record QueryPlan(OperationDefinition.Operation type, List<Phase> phases, 
     }
 
     public List<Fetch> fetches() {
-        return java.util.stream.Stream.concat(phases.stream().flatMap(p -> p.stages().stream()),
+        return Stream.concat(phases.stream().flatMap(p -> p.stages().stream()),
                 deferred.stream().flatMap(d -> d.stages().stream())).flatMap(s -> s.fetches().stream()).toList();
     }
 

@@ -2,12 +2,21 @@ package org.lodestone.gateway.planning;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import graphql.language.AstPrinter;
+import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
+import graphql.parser.Parser;
 
 import org.lodestone.gateway.planning.Selection.FieldSelection;
 import org.lodestone.gateway.planning.Selection.FragmentSelection;
@@ -319,7 +328,7 @@ final class SelectionPlanner {
         // below the field (a subgraph whose @provides covers the selection needs none), then one that already has
         // a call for these objects, so one jump serves many fields.
         String target = candidates.stream().filter(g -> keyProvidable(type, graph, g))
-                .min(java.util.Comparator.<String>comparingInt(g -> fieldsNeedingAJump(meta, g, field))
+                .min(Comparator.<String>comparingInt(g -> fieldsNeedingAJump(meta, g, field))
                         .thenComparingInt(g -> phase.hasJump(g, type.name(), path) ? 0 : 1))
                 .orElse(candidates.get(0));
         KeyMeta key = keyProvidable(type, graph, target) ? providableKey(type, graph, target) : type.resolvableKey(target);
@@ -452,18 +461,18 @@ final class SelectionPlanner {
     private static List<Selection> contextSelections(TypeMeta type, FieldSelection field, ContextArgument argument,
             String alias, List<String> valuePath) {
         String where = "The @fromContext selection of " + type.name() + "." + field.name();
-        graphql.language.SelectionSet set = ((graphql.language.OperationDefinition) graphql.parser.Parser
+        SelectionSet set = ((OperationDefinition) Parser
                 .parse("{" + argument.selection() + "}").getDefinitions().get(0)).getSelectionSet();
         List<Selection> result = new ArrayList<>();
-        graphql.language.Field first = null;
+        Field first = null;
         for (graphql.language.Selection<?> selection : set.getSelections()) {
-            graphql.language.Field valueField;
+            Field valueField;
             String condition = null;
-            if (selection instanceof graphql.language.Field plain) {
+            if (selection instanceof Field plain) {
                 valueField = plain;
-            } else if (selection instanceof graphql.language.InlineFragment fragment && fragment.getTypeCondition() != null
+            } else if (selection instanceof InlineFragment fragment && fragment.getTypeCondition() != null
                     && fragment.getSelectionSet().getSelections().size() == 1
-                    && fragment.getSelectionSet().getSelections().get(0) instanceof graphql.language.Field inner) {
+                    && fragment.getSelectionSet().getSelections().get(0) instanceof Field inner) {
                 valueField = inner;
                 condition = fragment.getTypeCondition().getName();
             } else {
@@ -483,9 +492,9 @@ final class SelectionPlanner {
             throw new PlanningException(where + " is empty");
         }
         valuePath.add(alias);
-        graphql.language.SelectionSet below = first.getSelectionSet();
+        SelectionSet below = first.getSelectionSet();
         while (below != null && !below.getSelections().isEmpty()) {
-            if (below.getSelections().size() != 1 || !(below.getSelections().get(0) instanceof graphql.language.Field next)) {
+            if (below.getSelections().size() != 1 || !(below.getSelections().get(0) instanceof Field next)) {
                 throw new PlanningException(where + " must lead to one value");
             }
             valuePath.add(next.getName());
@@ -494,16 +503,16 @@ final class SelectionPlanner {
         return result;
     }
 
-    private static String printedArguments(graphql.language.Field field) {
-        return field.getArguments().stream().map(graphql.language.AstPrinter::printAst)
-                .collect(java.util.stream.Collectors.joining(", "));
+    private static String printedArguments(Field field) {
+        return field.getArguments().stream().map(AstPrinter::printAst)
+                .collect(Collectors.joining(", "));
     }
 
-    private static List<Selection> plainSelections(graphql.language.SelectionSet set) {
+    private static List<Selection> plainSelections(SelectionSet set) {
         List<Selection> result = new ArrayList<>();
         if (set != null) {
             for (graphql.language.Selection<?> selection : set.getSelections()) {
-                if (selection instanceof graphql.language.Field child) {
+                if (selection instanceof Field child) {
                     result.add(new FieldSelection(child.getName(), child.getName(), printedArguments(child),
                             plainSelections(child.getSelectionSet()), false, List.of()));
                 }

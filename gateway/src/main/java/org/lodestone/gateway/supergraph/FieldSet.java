@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import graphql.language.AstPrinter;
 import graphql.language.Document;
@@ -108,7 +109,7 @@ public final class FieldSet {
 
     @Override
     public String toString() {
-        return java.util.stream.Stream.concat(fields.entrySet().stream()
+        return Stream.concat(fields.entrySet().stream()
                 .map(e -> {
                     String field = arguments.containsKey(e.getKey())
                             ? e.getKey() + "(" + arguments.get(e.getKey()) + ")" : e.getKey();

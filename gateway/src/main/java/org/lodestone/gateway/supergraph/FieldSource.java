@@ -1,5 +1,7 @@
 package org.lodestone.gateway.supergraph;
 
+import java.util.List;
+
 /**
  * Where one field comes from: one {@code @join__field}, or the implicit source of a field
  * declared without join__field on a type that the graph defines.
@@ -14,12 +16,12 @@ package org.lodestone.gateway.supergraph;
  */
 public record FieldSource(String graph, FieldSet requires, FieldSet provides, boolean external,
         String overrideFrom, boolean usedOverridden, boolean contextArguments, String subgraphType,
-        String overrideLabel, String declaredType, java.util.List<ContextArgument> contexts) {
+        String overrideLabel, String declaredType, List<ContextArgument> contexts) {
 
     public FieldSource(String graph, FieldSet requires, FieldSet provides, boolean external, String overrideFrom,
             boolean usedOverridden, boolean contextArguments) {
         this(graph, requires, provides, external, overrideFrom, usedOverridden, contextArguments, null, null, null,
-                java.util.List.of());
+                List.of());
     }
 
     /** This source with {@code usedOverridden} set: it no longer resolves the field. */
