@@ -23,9 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.lodestone.agreement.service.AgreementService;
-import org.lodestone.agreement.service.CommitmentAlertEvaluation;
 import org.lodestone.agreement.api.NewAgreementCommand;
+import org.lodestone.agreement.service.AgreementChangeService;
+import org.lodestone.agreement.service.CommitmentAlertEvaluation;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
@@ -56,7 +56,10 @@ class AlertOutboxTest {
             }""";
 
     @Inject
-    AgreementService agreements;
+    AgreementChangeService agreements;
+
+    @Inject
+    AgreementRepository agreementRows;
 
     @Inject
     CommitmentAlertEvaluation evaluation;
@@ -127,7 +130,7 @@ class AlertOutboxTest {
             throw new IllegalStateException("something after the change fails");
         }));
         QuarkusTransaction.requiringNew().run(() -> {
-            assertNull(Agreement.findById(id));
+            assertNull(agreementRows.findById(id));
             assertEquals(0L, OutboxEvent.count("entityId", id));
         });
         QuarkusTransaction.requiringNew().run(() -> agreements.create(command));
