@@ -46,7 +46,7 @@ public class ResultCache {
 
     ResultCache(DataChanges changes,
             @ConfigProperty(name = "lodestone.result-cache.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "lodestone.result-cache.max-entries", defaultValue = "2000") int maxEntries) {
+            @ConfigProperty(name = "lodestone.result-cache.max-entries", defaultValue = "256") int maxEntries) {
         this.changes = changes;
         this.enabled = enabled;
         this.maxEntries = maxEntries;
