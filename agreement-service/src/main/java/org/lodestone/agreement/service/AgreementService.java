@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.AgreementStatus;
-import org.lodestone.agreement.AlertKind;
+import org.lodestone.support.alert.AlertKind;
 import org.lodestone.agreement.AuditEvent;
 import org.lodestone.agreement.mapping.AgreementMapper;
 import org.lodestone.agreement.security.Caller;

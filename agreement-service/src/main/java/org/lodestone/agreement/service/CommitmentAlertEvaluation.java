@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.lodestone.agreement.api.CommitmentView;
-import org.lodestone.agreement.AlertKind;
+import org.lodestone.support.alert.AlertKind;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

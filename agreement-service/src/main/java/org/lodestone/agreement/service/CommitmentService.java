@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.lodestone.agreement.Agreement;
-import org.lodestone.agreement.AlertKind;
+import org.lodestone.support.alert.AlertKind;
 import org.lodestone.agreement.Commitment;
 import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.CommitmentStatusCalculator;
