@@ -29,7 +29,7 @@ public class ExportControlRepository implements PanacheRepositoryBase<ExportCont
                     q.holds("targets", target)));
         }
         if (filter.activeOn() != null) {
-            controls.where((q, control) -> q.builder().notEqual(control.get("measure"), "suspension"));
+            controls.where((q, control) -> q.builder().notEqual(control.get("measure"), ControlMeasure.SUSPENSION.code()));
         }
         return controls.list(BY_DATE);
     }

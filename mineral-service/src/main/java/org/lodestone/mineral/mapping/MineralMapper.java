@@ -1,5 +1,6 @@
 package org.lodestone.mineral.mapping;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.lodestone.mineral.ExportControl;
@@ -10,6 +11,7 @@ import org.lodestone.mineral.SupplyShare;
 import org.lodestone.mineral.api.ExportControlDto;
 import org.lodestone.mineral.api.MineralDto;
 import org.lodestone.mineral.api.NewExportControl;
+import org.lodestone.mineral.api.PriceInput;
 import org.lodestone.mineral.api.PriceDto;
 import org.lodestone.mineral.api.ProductionDto;
 import org.lodestone.mineral.api.SourceDto;
@@ -67,6 +69,21 @@ public final class MineralMapper {
         control.statusNote = valid.statusNote();
         control.recordedBy = recordedBy;
         return control;
+    }
+
+    /** A validated price as stored, with the period's type and first day as the validator read them. */
+    public static PricePoint toEntity(PriceInput valid, String periodType, LocalDate periodStart) {
+        PricePoint point = new PricePoint();
+        point.mineralId = valid.mineral();
+        point.period = valid.date();
+        point.periodType = periodType;
+        point.periodStart = periodStart;
+        point.price = valid.price();
+        point.unitCurrency = valid.unitCurrency();
+        point.series = valid.series();
+        point.basis = valid.basis();
+        point.source = valid.source();
+        return point;
     }
 
     /** The parts of a source citation, read once by the shared parser; null for a blank citation. */

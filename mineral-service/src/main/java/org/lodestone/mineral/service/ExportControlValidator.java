@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.lodestone.mineral.ControlMeasure;
 import org.lodestone.mineral.api.NewExportControl;
 import org.lodestone.support.problem.FieldError;
 import org.lodestone.support.problem.InvalidInputException;
@@ -16,7 +17,6 @@ import org.lodestone.support.problem.InvalidInputException;
 /** Checks an export control to record and normalises it; every problem is reported at once, per field. */
 final class ExportControlValidator {
 
-    static final Set<String> MEASURES = Set.of("licence", "ban", "halt", "suspension");
     private static final Set<String> COUNTRIES = validCountries();
 
     private ExportControlValidator() {
@@ -55,12 +55,12 @@ final class ExportControlValidator {
         }
         targets.stream().filter(t -> t == null || !COUNTRIES.contains(t))
                 .forEach(t -> errors.add(FieldError.of("targets", "unknown country code '" + t + "'")));
-        String measure = in.measure() == null ? null : in.measure().toLowerCase(Locale.ROOT);
-        if (measure == null || !MEASURES.contains(measure)) {
-            errors.add(FieldError.of("measure", "must be one of " + MEASURES.stream().sorted().toList()));
+        String measure = ControlMeasure.fromCode(in.measure()).map(ControlMeasure::code).orElse(null);
+        if (measure == null) {
+            errors.add(FieldError.of("measure", "must be one of " + ControlMeasure.CODES));
         }
         LocalDate start = checkDates(in, errors);
-        if ("suspension".equals(measure)) {
+        if (ControlMeasure.SUSPENSION.code().equals(measure)) {
             if (in.suspends() == null) {
                 errors.add(FieldError.of("suspends", "a suspension names the control it suspends"));
             } else if (!exists.test(in.suspends())) {

@@ -71,16 +71,7 @@ public class PriceService {
         PriceInputValidator.ValidPrice valid = PriceInputValidator.validate(input, minerals.knownIds(), null, errors)
                 .orElseThrow(() -> new InvalidInputException(
                         errors.stream().map(PriceService::jsonFieldName).toList()));
-        PricePoint point = new PricePoint();
-        point.mineralId = input.mineral();
-        point.period = input.date();
-        point.periodType = valid.type().code();
-        point.periodStart = valid.periodStart();
-        point.price = input.price();
-        point.unitCurrency = input.unitCurrency();
-        point.series = input.series();
-        point.basis = input.basis();
-        point.source = input.source();
+        PricePoint point = MineralMapper.toEntity(input, valid.type().code(), valid.periodStart());
         points.persist(point);
         return MineralMapper.toDto(point);
     }

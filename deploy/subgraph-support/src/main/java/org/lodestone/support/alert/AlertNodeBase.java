@@ -6,8 +6,12 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** The {@link AlertNode} fields of one alert read from the outbox; a service's alert type adds what it reports. */
-public abstract class AlertNodeBase implements AlertNode {
+/**
+ * The {@link AlertNode} fields of one alert read from the outbox; a service's alert type extends this class, declares
+ * {@code implements AlertNode} itself and adds what it reports. This class does not implement the interface, or
+ * SmallRye GraphQL would publish it as one more {@code Alert} type.
+ */
+public abstract class AlertNodeBase {
 
     private final String id;
     private final AlertKind kind;
@@ -22,22 +26,18 @@ public abstract class AlertNodeBase implements AlertNode {
     }
 
     @Id
-    @Override
     public @NonNull String getId() {
         return id;
     }
 
-    @Override
     public @NonNull AlertKind getKind() {
         return kind;
     }
 
-    @Override
     public @NonNull OffsetDateTime getOccurredAt() {
         return occurredAt;
     }
 
-    @Override
     public @NonNull List<@NonNull String> getCountries() {
         return countries;
     }
