@@ -92,14 +92,17 @@ public final class FilteredQuery<E> {
     }
 
     public List<E> list(Sort sort) {
-        return list(sort, Integer.MAX_VALUE);
+        return em.createQuery(ordered(sort)).getResultList();
     }
 
     /** The first {@code max} rows in that order. */
     public List<E> list(Sort sort, int max) {
+        return em.createQuery(ordered(sort)).setMaxResults(max).getResultList();
+    }
+
+    private CriteriaQuery<E> ordered(Sort sort) {
         List<Order> order = sort.getColumns().stream().<Order>map(c -> c.getDirection() == Sort.Direction.Descending
                 ? cb.desc(root.get(c.getName())) : cb.asc(root.get(c.getName()))).toList();
-        query.where(where.toArray(Predicate[]::new)).orderBy(order);
-        return em.createQuery(query).setMaxResults(max).getResultList();
+        return query.where(where.toArray(Predicate[]::new)).orderBy(order);
     }
 }
