@@ -3,7 +3,6 @@ package org.lodestone.agreement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,13 +13,19 @@ import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "agreement")
-public class Agreement extends PanacheEntityBase {
+public class Agreement {
+
+    /** What kind of instrument an agreement is; the API descriptions quote this list. */
+    public static final String TYPE_TERMS =
+            "bilateral, plurilateral, framework, partnership, MOU, FTA, investment, offtake";
+    public static final ClosedVocabulary TYPES = ClosedVocabulary.of(TYPE_TERMS);
 
     @Id
     public String id;
 
     public String title;
 
+    /** One of {@link #TYPES}. */
     public String type;
 
     /** ISO 3166-1 alpha-2 codes (or EU), in the order the source lists them. */

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,7 +15,12 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "commitment")
-public class Commitment extends PanacheEntityBase {
+public class Commitment {
+
+    /** What a commitment promises; the API descriptions quote this list. */
+    public static final String KIND_TERMS = "ACTION_PLAN, DUE_DILIGENCE_FUND, EQUITY, FINANCING, FUNDING, INVESTMENT,"
+            + " MINISTERIAL_MEETING, OFFTAKE, PROJECT_SUPPORT, REVENUE_SHARE, ROADMAP, STOCKPILE, TRADE_POLICY";
+    public static final ClosedVocabulary KINDS = ClosedVocabulary.of(KIND_TERMS);
 
     @Id
     public String id;
@@ -27,6 +31,7 @@ public class Commitment extends PanacheEntityBase {
 
     public String obligor;
 
+    /** One of {@link #KINDS}. */
     public String kind;
 
     public String description;

@@ -1,8 +1,5 @@
 package org.lodestone.agreement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
 import org.hibernate.annotations.Immutable;
 
 import jakarta.persistence.Column;
@@ -14,18 +11,9 @@ import jakarta.persistence.Table;
 @Entity
 @Immutable
 @Table(name = "commitment_latest_progress")
-public class LatestProgress {
+public class LatestProgress extends ReportedProgress {
 
     @Id
     @Column(name = "commitment_id")
     public String commitmentId;
-
-    @Column(name = "reported_quantity")
-    public BigDecimal reportedQuantity;
-
-    @Column(name = "reported_amount")
-    public BigDecimal reportedAmount;
-
-    @Column(name = "as_of")
-    public LocalDate asOf;
 }

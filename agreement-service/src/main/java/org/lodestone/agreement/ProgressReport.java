@@ -1,10 +1,7 @@
 package org.lodestone.agreement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -18,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "progress_report")
-public class ProgressReport extends PanacheEntityBase {
+public class ProgressReport extends ReportedProgress {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,15 +23,6 @@ public class ProgressReport extends PanacheEntityBase {
 
     @Column(name = "commitment_id")
     public String commitmentId;
-
-    @Column(name = "reported_quantity")
-    public BigDecimal reportedQuantity;
-
-    @Column(name = "reported_amount")
-    public BigDecimal reportedAmount;
-
-    @Column(name = "as_of")
-    public LocalDate asOf;
 
     public String note;
 

@@ -23,9 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.lodestone.agreement.service.AgreementService;
-import org.lodestone.agreement.service.CommitmentAlertEvaluation;
 import org.lodestone.agreement.api.NewAgreementCommand;
+import org.lodestone.agreement.service.AgreementChangeService;
+import org.lodestone.agreement.service.CommitmentAlertEvaluation;
 import org.lodestone.support.alert.AlertKind;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
@@ -61,7 +61,10 @@ class AlertOutboxTest {
     EntityManager em;
 
     @Inject
-    AgreementService agreements;
+    AgreementChangeService agreements;
+
+    @Inject
+    AgreementRepository agreementRows;
 
     @Inject
     CommitmentAlertEvaluation evaluation;
@@ -132,7 +135,7 @@ class AlertOutboxTest {
             throw new IllegalStateException("something after the change fails");
         }));
         QuarkusTransaction.requiringNew().run(() -> {
-            assertNull(Agreement.findById(id));
+            assertNull(agreementRows.findById(id));
             assertEquals(0L, outboxEvents(id, null));
         });
         QuarkusTransaction.requiringNew().run(() -> agreements.create(command));

@@ -17,7 +17,7 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lodestone.agreement.api.NewAgreementCommand;
-import org.lodestone.agreement.service.AgreementService;
+import org.lodestone.agreement.service.AgreementChangeService;
 import org.lodestone.support.outbox.OutboxFeed;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.GraphQLWsClient;
@@ -54,7 +54,7 @@ class AlertSubscriptionTest {
     OutboxFeed feed;
 
     @Inject
-    AgreementService agreements;
+    AgreementChangeService agreements;
 
     @BeforeEach
     void listening() throws InterruptedException {

@@ -3,6 +3,8 @@ package org.lodestone.agreement.api;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.Visibility;
 
@@ -14,7 +16,7 @@ import org.lodestone.agreement.Visibility;
 public record NewAgreementCommand(
         String id,
         String title,
-        String type,
+        @Schema(description = "One of: " + Agreement.TYPE_TERMS + " (any case).") String type,
         List<String> parties,
         List<String> minerals,
         LocalDate signedOn,

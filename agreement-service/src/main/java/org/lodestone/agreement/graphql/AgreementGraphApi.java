@@ -10,11 +10,12 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.lodestone.agreement.AgreementStatus;
+import org.lodestone.agreement.service.AgreementChangeService;
 import org.lodestone.agreement.service.AgreementService;
+import org.lodestone.agreement.service.CommitmentChangeService;
+import org.lodestone.agreement.service.CommitmentDashboardService;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.BatchByArguments;
-import org.lodestone.agreement.api.AgreementFilter;
-import org.lodestone.agreement.api.CommitmentFilter;
 import org.lodestone.support.DatabaseOutageAware;
 
 import io.smallrye.graphql.api.federation.Resolver;
@@ -34,12 +35,20 @@ import io.smallrye.graphql.api.federation.link.Link;
 public class AgreementGraphApi {
 
     private final AgreementService agreements;
+    private final AgreementChangeService agreementChanges;
     private final CommitmentService commitments;
+    private final CommitmentChangeService commitmentChanges;
+    private final CommitmentDashboardService dashboard;
     private final BatchByArguments batches;
 
-    public AgreementGraphApi(AgreementService agreements, CommitmentService commitments, BatchByArguments batches) {
+    public AgreementGraphApi(AgreementService agreements, AgreementChangeService agreementChanges,
+            CommitmentService commitments, CommitmentChangeService commitmentChanges,
+            CommitmentDashboardService dashboard, BatchByArguments batches) {
         this.agreements = agreements;
+        this.agreementChanges = agreementChanges;
         this.commitments = commitments;
+        this.commitmentChanges = commitmentChanges;
+        this.dashboard = dashboard;
         this.batches = batches;
     }
 
@@ -66,20 +75,20 @@ public class AgreementGraphApi {
     @Query("commitmentsDashboard")
     @Description("Commitment counts by status, per obligor and per agreement, and those due within the next days.")
     public @NonNull DashboardNodes.Dashboard commitmentsDashboard(@DefaultValue("90") int dueWithinDays) {
-        return Nodes.dashboard(commitments.dashboard(dueWithinDays));
+        return Nodes.dashboard(dashboard.dashboard(dueWithinDays));
     }
 
     @Mutation("createAgreement")
     @Description("Admins only.")
     public @NonNull AgreementNode createAgreement(@NonNull Inputs.NewAgreement input) {
-        return Nodes.agreement(agreements.create(Nodes.command(input)));
+        return Nodes.agreement(agreementChanges.create(Nodes.command(input)));
     }
 
     @Mutation("updateAgreement")
     @Description("Admins only; VERSION_CONFLICT when expectedVersion is not the current version.")
     public @NonNull AgreementNode updateAgreement(@Id @NonNull String id, int expectedVersion,
             @NonNull Inputs.AgreementPatch input) {
-        return Nodes.agreement(agreements.update(id, expectedVersion, Nodes.command(input)));
+        return Nodes.agreement(agreementChanges.update(id, Nodes.command(expectedVersion, input)));
     }
 
     @Mutation("changeAgreementStatus")
@@ -87,19 +96,19 @@ public class AgreementGraphApi {
             + " IN_FORCE|SUSPENDED->EXPIRED|TERMINATED.")
     public @NonNull AgreementNode changeAgreementStatus(@Id @NonNull String id, int expectedVersion,
             @NonNull AgreementStatus status, String reason) {
-        return Nodes.agreement(agreements.changeStatus(id, expectedVersion, status, reason));
+        return Nodes.agreement(agreementChanges.changeStatus(id, expectedVersion, status, reason));
     }
 
     @Mutation("addCommitment")
     @Description("Admins only.")
     public @NonNull CommitmentNode addCommitment(@Id @NonNull String agreementId, @NonNull Inputs.NewCommitment input) {
-        return Nodes.commitment(commitments.add(agreementId, Nodes.command(input)));
+        return Nodes.commitment(commitmentChanges.add(agreementId, Nodes.command(input)));
     }
 
     @Mutation("reportProgress")
     @Description("Admins, and members from the commitment's obligor country.")
     public @NonNull CommitmentNode reportProgress(@Id @NonNull String commitmentId, @NonNull Inputs.ProgressInput input) {
-        return Nodes.commitment(commitments.reportProgress(commitmentId, Nodes.command(input)));
+        return Nodes.commitment(commitmentChanges.reportProgress(commitmentId, Nodes.command(input)));
     }
 
     /** _entities for Agreement: one statement for all representations; hidden or unknown ids resolve to null. */

@@ -3,17 +3,23 @@ package org.lodestone.agreement.graphql;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.AgreementStatus;
+import org.lodestone.agreement.Commitment;
 import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.Visibility;
-import org.lodestone.agreement.api.AgreementFilter;
-import org.lodestone.agreement.api.CommitmentFilter;
 
 /** GraphQL input types; mapped to service commands in {@link Nodes}. */
 public final class Inputs {
+
+    private static final String TYPE = "One of: " + Agreement.TYPE_TERMS
+            + ". Any case is accepted; the value is stored in the spelling listed here.";
+    private static final String KIND = "One of: " + Commitment.KIND_TERMS
+            + ". Any case is accepted; the value is stored in the spelling listed here.";
 
     private Inputs() {
     }
@@ -22,7 +28,7 @@ public final class Inputs {
     public record NewAgreement(
             @Id String id,
             @NonNull String title,
-            @NonNull String type,
+            @Description(TYPE) @NonNull String type,
             @Id @NonNull List<@NonNull String> parties,
             @Id @NonNull List<@NonNull String> minerals,
             LocalDate signedOn,
@@ -35,7 +41,7 @@ public final class Inputs {
     @Input("AgreementPatch")
     public record AgreementPatch(
             String title,
-            String type,
+            @Description(TYPE) String type,
             @Id List<String> parties,
             @Id List<String> minerals,
             LocalDate signedOn,
@@ -47,7 +53,7 @@ public final class Inputs {
     @Input("NewCommitment")
     public record NewCommitment(
             @Id @NonNull String obligor,
-            @NonNull String kind,
+            @Description(KIND) @NonNull String kind,
             @NonNull String description,
             @Id String mineral,
             Double targetQuantity,
@@ -63,7 +69,7 @@ public final class Inputs {
 
     @Input("AgreementFilter")
     public record AgreementFilter(@Id String party, @Id String mineral, AgreementStatus status, Visibility visibility,
-            String type) {
+            @Description("Matches regardless of case.") String type) {
     }
 
     @Input("CommitmentFilter")

@@ -7,8 +7,8 @@ import org.lodestone.agreement.api.AgreementFilter;
 import org.lodestone.agreement.api.AgreementPatchCommand;
 import org.lodestone.agreement.api.AgreementView;
 import org.lodestone.agreement.api.AuditEventView;
+import org.lodestone.agreement.api.CommitmentDashboard;
 import org.lodestone.agreement.api.CommitmentFilter;
-import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.agreement.api.NewCommitmentCommand;
@@ -65,17 +65,17 @@ final class Nodes {
         return new SourceNode(s.citation(), s.publisher(), s.title(), s.year(), s.url(), s.refs());
     }
 
-    static DashboardNodes.Dashboard dashboard(CommitmentService.Dashboard d) {
+    static DashboardNodes.Dashboard dashboard(CommitmentDashboard d) {
         return new DashboardNodes.Dashboard(d.asOf(), d.total(), statusCounts(d.byStatus()),
                 d.byObligor().stream().map(Nodes::groupCount).toList(),
                 d.byAgreement().stream().map(Nodes::groupCount).toList(), commitments(d.dueSoon()));
     }
 
-    private static DashboardNodes.GroupCount groupCount(CommitmentService.GroupCount g) {
+    private static DashboardNodes.GroupCount groupCount(CommitmentDashboard.GroupCount g) {
         return new DashboardNodes.GroupCount(g.key(), g.total(), statusCounts(g.byStatus()));
     }
 
-    private static List<DashboardNodes.StatusCount> statusCounts(List<CommitmentService.StatusCount> counts) {
+    private static List<DashboardNodes.StatusCount> statusCounts(List<CommitmentDashboard.StatusCount> counts) {
         return counts.stream().map(c -> new DashboardNodes.StatusCount(c.status(), c.count())).toList();
     }
 
@@ -94,8 +94,8 @@ final class Nodes {
                 in.status(), in.visibility(), in.summary(), in.source());
     }
 
-    static AgreementPatchCommand command(Inputs.AgreementPatch in) {
-        return new AgreementPatchCommand(in.title(), in.type(), in.parties(), in.minerals(), in.signedOn(),
+    static AgreementPatchCommand command(int expectedVersion, Inputs.AgreementPatch in) {
+        return new AgreementPatchCommand(expectedVersion, in.title(), in.type(), in.parties(), in.minerals(), in.signedOn(),
                 in.visibility(), in.summary(), in.source());
     }
 

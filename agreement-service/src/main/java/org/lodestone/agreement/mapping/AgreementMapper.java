@@ -1,19 +1,20 @@
 package org.lodestone.agreement.mapping;
 
-import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.lodestone.agreement.Agreement;
+import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.AuditEvent;
-import org.lodestone.agreement.ProgressReport;
+import org.lodestone.agreement.api.AgreementPatchCommand;
 import org.lodestone.agreement.api.AgreementView;
 import org.lodestone.agreement.api.AuditEventView;
-import org.lodestone.agreement.api.ProgressView;
+import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.agreement.api.SourceView;
 import org.lodestone.support.citation.Citation;
 import org.lodestone.support.citation.CitationParser;
 
-/** Entity to view mapping; entities never leave the service layer. */
+/** Agreements and their audit events between entity and record; entities never leave the service layer. */
 public final class AgreementMapper {
 
     private AgreementMapper() {
@@ -25,22 +26,57 @@ public final class AgreementMapper {
                 toSource(a.sourceText));
     }
 
-    public static ProgressView toView(ProgressReport p) {
-        return new ProgressView(p.id, p.commitmentId, toDouble(p.reportedQuantity), toDouble(p.reportedAmount), p.asOf,
-                p.note, p.reporterSubject, p.reporterCountry, p.createdAt);
-    }
-
     public static AuditEventView toView(AuditEvent e) {
         return new AuditEventView(e.id, e.agreementId, e.entity, e.entityId, e.operation, e.subject, e.country,
                 e.occurredAt, e.before, e.after, e.reason);
     }
 
-    public static Double toDouble(BigDecimal value) {
-        return value == null ? null : value.doubleValue();
+    /** A new agreement from a validated command; texts are trimmed, the type takes its listed spelling. */
+    public static Agreement toEntity(NewAgreementCommand cmd, String id, OffsetDateTime now) {
+        Agreement a = new Agreement();
+        a.id = id;
+        a.title = cmd.title().trim();
+        a.type = Agreement.TYPES.canonical(cmd.type());
+        a.parties = cmd.parties().toArray(String[]::new);
+        a.minerals = cmd.minerals().toArray(String[]::new);
+        a.signedOn = cmd.signedOn();
+        a.signedPeriod = cmd.signedOn() == null ? null : cmd.signedOn().toString();
+        a.status = cmd.status() == null ? AgreementStatus.DRAFT : cmd.status();
+        a.visibility = cmd.visibility();
+        a.summary = cmd.summary();
+        a.sourceText = cmd.source().trim();
+        a.createdAt = now;
+        a.updatedAt = now;
+        return a;
     }
 
-    public static BigDecimal toDecimal(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value);
+    /** Replaces the fields a validated patch names and keeps the others. */
+    public static void applyPatch(Agreement a, AgreementPatchCommand patch) {
+        if (patch.title() != null) {
+            a.title = patch.title().trim();
+        }
+        if (patch.type() != null) {
+            a.type = Agreement.TYPES.canonical(patch.type());
+        }
+        if (patch.parties() != null) {
+            a.parties = patch.parties().toArray(String[]::new);
+        }
+        if (patch.minerals() != null) {
+            a.minerals = patch.minerals().toArray(String[]::new);
+        }
+        if (patch.signedOn() != null) {
+            a.signedOn = patch.signedOn();
+            a.signedPeriod = patch.signedOn().toString();
+        }
+        if (patch.visibility() != null) {
+            a.visibility = patch.visibility();
+        }
+        if (patch.summary() != null) {
+            a.summary = patch.summary();
+        }
+        if (patch.source() != null) {
+            a.sourceText = patch.source().trim();
+        }
     }
 
     /**

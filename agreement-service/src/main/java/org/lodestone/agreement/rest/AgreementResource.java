@@ -10,13 +10,17 @@ import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.CommitmentStatus;
 import org.lodestone.agreement.Visibility;
 import org.lodestone.agreement.api.AgreementFilter;
-import org.lodestone.agreement.service.AgreementService;
+import org.lodestone.agreement.api.AgreementPatchCommand;
 import org.lodestone.agreement.api.AgreementView;
 import org.lodestone.agreement.api.AuditEventView;
-import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.agreement.api.NewCommitmentCommand;
+import org.lodestone.agreement.api.StatusChangeRequest;
+import org.lodestone.agreement.service.AgreementChangeService;
+import org.lodestone.agreement.service.AgreementService;
+import org.lodestone.agreement.service.CommitmentChangeService;
+import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.DatabaseOutageAware;
 import org.lodestone.support.rest.QueryParams;
 
@@ -37,11 +41,16 @@ import jakarta.ws.rs.core.Response;
 public class AgreementResource {
 
     private final AgreementService agreements;
+    private final AgreementChangeService agreementChanges;
     private final CommitmentService commitments;
+    private final CommitmentChangeService commitmentChanges;
 
-    public AgreementResource(AgreementService agreements, CommitmentService commitments) {
+    public AgreementResource(AgreementService agreements, AgreementChangeService agreementChanges,
+            CommitmentService commitments, CommitmentChangeService commitmentChanges) {
         this.agreements = agreements;
+        this.agreementChanges = agreementChanges;
         this.commitments = commitments;
+        this.commitmentChanges = commitmentChanges;
     }
 
     /** Filters combine; {@code ids} (comma-separated or repeated) returns just those, skipping unknown or hidden ones. */
@@ -59,8 +68,7 @@ public class AgreementResource {
     @GET
     @Path("/{id}")
     public Response get(@RestPath String id) {
-        AgreementView view = agreements.get(id);
-        return Response.ok(view).tag(String.valueOf(view.version())).build();
+        return withVersionTag(Response.ok(), agreements.get(id));
     }
 
     @GET
@@ -80,20 +88,18 @@ public class AgreementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewAgreementCommand body) {
-        AgreementView created = agreements.create(QueryParams.requiredBody(body));
-        return Response.created(URI.create("/agreements/" + created.id())).tag(String.valueOf(created.version()))
-                .entity(created).build();
+        AgreementView created = agreementChanges.create(QueryParams.requiredBody(body));
+        return withVersionTag(Response.created(URI.create("/agreements/" + created.id())), created);
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response patch(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            AgreementRequests.AgreementPatchRequest body) {
-        AgreementRequests.AgreementPatchRequest request = QueryParams.requiredBody(body);
-        AgreementView updated = agreements.update(id, IfMatch.expectedVersion(ifMatch, request.expectedVersion()),
-                request.command());
-        return Response.ok(updated).tag(String.valueOf(updated.version())).build();
+            AgreementPatchCommand body) {
+        AgreementPatchCommand patch = QueryParams.requiredBody(body);
+        return withVersionTag(Response.ok(), agreementChanges.update(id,
+                patch.expecting(IfMatch.expectedVersion(ifMatch, patch.expectedVersion()))));
     }
 
     /** Same semantics as PATCH: the fields given are replaced, the others kept. */
@@ -101,7 +107,7 @@ public class AgreementResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            AgreementRequests.AgreementPatchRequest body) {
+            AgreementPatchCommand body) {
         return patch(id, ifMatch, body);
     }
 
@@ -109,18 +115,22 @@ public class AgreementResource {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changeStatus(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            AgreementRequests.StatusChangeRequest body) {
-        AgreementRequests.StatusChangeRequest request = QueryParams.requiredBody(body);
-        AgreementView updated = agreements.changeStatus(id, IfMatch.expectedVersion(ifMatch, request.expectedVersion()),
-                request.status(), request.reason());
-        return Response.ok(updated).tag(String.valueOf(updated.version())).build();
+            StatusChangeRequest body) {
+        StatusChangeRequest request = QueryParams.requiredBody(body);
+        return withVersionTag(Response.ok(), agreementChanges.changeStatus(id,
+                IfMatch.expectedVersion(ifMatch, request.expectedVersion()), request.status(), request.reason()));
     }
 
     @POST
     @Path("/{id}/commitments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addCommitment(@RestPath String id, NewCommitmentCommand body) {
-        CommitmentView created = commitments.add(id, QueryParams.requiredBody(body));
+        CommitmentView created = commitmentChanges.add(id, QueryParams.requiredBody(body));
         return Response.created(URI.create("/commitments/" + created.id())).entity(created).build();
+    }
+
+    /** The agreement as the body, its version as the ETag (what a later If-Match sends back). */
+    private static Response withVersionTag(Response.ResponseBuilder response, AgreementView agreement) {
+        return response.tag(String.valueOf(agreement.version())).entity(agreement).build();
     }
 }

@@ -5,11 +5,14 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.lodestone.agreement.CommitmentStatus;
+import org.lodestone.agreement.api.CommitmentDashboard;
 import org.lodestone.agreement.api.CommitmentFilter;
-import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.agreement.api.ProgressCommand;
 import org.lodestone.agreement.api.ProgressView;
+import org.lodestone.agreement.service.CommitmentChangeService;
+import org.lodestone.agreement.service.CommitmentDashboardService;
+import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.support.DatabaseOutageAware;
 import org.lodestone.support.rest.QueryParams;
 
@@ -27,9 +30,14 @@ import jakarta.ws.rs.core.Response;
 public class CommitmentResource {
 
     private final CommitmentService commitments;
+    private final CommitmentChangeService changes;
+    private final CommitmentDashboardService dashboard;
 
-    public CommitmentResource(CommitmentService commitments) {
+    public CommitmentResource(CommitmentService commitments, CommitmentChangeService changes,
+            CommitmentDashboardService dashboard) {
         this.commitments = commitments;
+        this.changes = changes;
+        this.dashboard = dashboard;
     }
 
     @GET
@@ -42,9 +50,9 @@ public class CommitmentResource {
 
     @GET
     @Path("/dashboard")
-    public CommitmentService.Dashboard dashboard(@RestQuery String dueWithinDays) {
+    public CommitmentDashboard dashboard(@RestQuery String dueWithinDays) {
         Integer days = QueryParams.integer("dueWithinDays", dueWithinDays);
-        return commitments.dashboard(days == null ? 90 : days);
+        return dashboard.dashboard(days == null ? 90 : days);
     }
 
     @GET
@@ -64,6 +72,6 @@ public class CommitmentResource {
     @Path("/{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@RestPath String id, ProgressCommand body) {
-        return Response.status(Response.Status.CREATED).entity(commitments.reportProgress(id, QueryParams.requiredBody(body))).build();
+        return Response.status(Response.Status.CREATED).entity(changes.reportProgress(id, QueryParams.requiredBody(body))).build();
     }
 }

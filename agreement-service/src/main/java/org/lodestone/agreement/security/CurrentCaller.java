@@ -4,9 +4,11 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.lodestone.support.problem.ForbiddenException;
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,5 +37,14 @@ public class CurrentCaller {
             }
         }
         return new Caller(subject, username, country, Set.copyOf(identity.getRoles()));
+    }
+
+    /** The caller when an admin; {@link ForbiddenException} "Only admins may ..." otherwise. */
+    public Caller admin(String mayWhat) {
+        Caller caller = get();
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("Only admins may " + mayWhat);
+        }
+        return caller;
     }
 }

@@ -7,25 +7,27 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 import org.lodestone.agreement.Agreement;
+import org.lodestone.agreement.AgreementRepository;
 import org.lodestone.agreement.AgreementStatus;
+import org.lodestone.agreement.ClosedVocabulary;
 import org.lodestone.agreement.Commitment;
+import org.lodestone.agreement.CommitmentRepository;
+import org.lodestone.agreement.SeedImportRepository;
 import org.lodestone.agreement.Visibility;
 import org.lodestone.agreement.mapping.AgreementMapper;
+import org.lodestone.agreement.mapping.CommitmentMapper;
 import org.lodestone.agreement.security.Caller;
 import org.lodestone.agreement.service.AuditTrail;
-import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.service.ReferenceData;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -46,13 +48,18 @@ public class AgreementSeedImporter {
     private static final Pattern IN_FORCE = Pattern.compile("entered into force|entry into force", Pattern.CASE_INSENSITIVE);
     private static final Logger LOG = Logger.getLogger(AgreementSeedImporter.class);
 
-    private final EntityManager em;
+    private final SeedImportRepository imports;
+    private final AgreementRepository agreements;
+    private final CommitmentRepository commitments;
     private final AuditTrail audit;
     private final ReferenceData reference;
     private final Clock clock;
 
-    public AgreementSeedImporter(EntityManager em, AuditTrail audit, ReferenceData reference, Clock clock) {
-        this.em = em;
+    public AgreementSeedImporter(SeedImportRepository imports, AgreementRepository agreements,
+            CommitmentRepository commitments, AuditTrail audit, ReferenceData reference, Clock clock) {
+        this.imports = imports;
+        this.agreements = agreements;
+        this.commitments = commitments;
         this.audit = audit;
         this.reference = reference;
         this.clock = clock;
@@ -64,37 +71,31 @@ public class AgreementSeedImporter {
 
     @Transactional
     public boolean importOnce() {
-        int claimed = em.createNativeQuery(
-                "insert into seed_import (name, rows) values (:name, 0) on conflict (name) do nothing")
-                .setParameter("name", MARKER).executeUpdate();
-        if (claimed == 0) {
+        if (!imports.claim(MARKER)) {
             LOG.debug("agreement seed already imported");
             return false;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Map<String, Agreement> agreements = new HashMap<>();
+        Map<String, Agreement> seeded = new HashMap<>();
         List<Map<String, String>> agreementRows = SeedCsv.readResource("/seed/agreements.csv");
         for (Map<String, String> row : agreementRows) {
             Agreement a = toAgreement(row, now);
-            em.persist(a);
-            agreements.put(a.id, a);
+            agreements.persist(a);
+            seeded.put(a.id, a);
         }
-        em.flush();
-        for (Agreement a : agreements.values().stream().sorted((x, y) -> x.id.compareTo(y.id)).toList()) {
+        agreements.flush();
+        for (Agreement a : seeded.values().stream().sorted((x, y) -> x.id.compareTo(y.id)).toList()) {
             audit.record(a.id, AuditTrail.AGREEMENT, a.id, "SEED_IMPORT", Caller.SEED, null, AgreementMapper.toView(a),
                     "imported from seed/agreements.csv");
         }
         List<Map<String, String>> commitmentRows = SeedCsv.readResource("/seed/commitments.csv");
         for (Map<String, String> row : commitmentRows) {
-            Commitment c = toCommitment(row, agreements, now);
-            em.persist(c);
-            em.flush();
+            Commitment c = toCommitment(row, seeded, now);
+            commitments.persistAndFlush(c);
             audit.record(c.agreementId, AuditTrail.COMMITMENT, c.id, "SEED_IMPORT", Caller.SEED, null,
-                    commitmentState(c), "read from the agreement's commitments text: " + c.basis);
+                    CommitmentMapper.auditState(c), "read from the agreement's commitments text: " + c.basis);
         }
-        em.createNativeQuery("update seed_import set rows = :rows where name = :name")
-                .setParameter("rows", agreementRows.size() + commitmentRows.size()).setParameter("name", MARKER)
-                .executeUpdate();
+        imports.recordRows(MARKER, agreementRows.size() + commitmentRows.size());
         LOG.infof("imported %d agreements and %d commitments from the seed", agreementRows.size(), commitmentRows.size());
         return true;
     }
@@ -103,7 +104,7 @@ public class AgreementSeedImporter {
         Agreement a = new Agreement();
         a.id = require(row, "id");
         a.title = require(row, "title");
-        a.type = require(row, "type");
+        a.type = term(Agreement.TYPES, "seed agreement " + a.id + " type", require(row, "type"));
         a.parties = split(require(row, "parties"));
         for (String party : a.parties) {
             if (!reference.isCountry(party)) {
@@ -138,12 +139,12 @@ public class AgreementSeedImporter {
         if (agreement == null) {
             throw new IllegalStateException("seed commitment names unknown agreement " + c.agreementId);
         }
-        c.id = CommitmentService.nextCommitmentId(em);
+        c.id = commitments.nextId();
         c.obligor = require(row, "obligor");
         if (!Arrays.asList(agreement.parties).contains(c.obligor)) {
             throw new IllegalStateException("seed commitment obligor " + c.obligor + " is no party of " + c.agreementId);
         }
-        c.kind = require(row, "kind");
+        c.kind = term(Commitment.KINDS, "seed commitment " + c.id + " kind", require(row, "kind"));
         c.description = require(row, "description");
         c.mineralId = row.get("mineral");
         if (c.mineralId != null && !reference.isMineral(c.mineralId)) {
@@ -159,20 +160,13 @@ public class AgreementSeedImporter {
         return c;
     }
 
-    private static Map<String, Object> commitmentState(Commitment c) {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("id", c.id);
-        state.put("agreementId", c.agreementId);
-        state.put("obligor", c.obligor);
-        state.put("kind", c.kind);
-        state.put("description", c.description);
-        state.put("mineral", c.mineralId);
-        state.put("targetQuantity", c.targetQuantity);
-        state.put("unit", c.unit);
-        state.put("targetAmount", c.targetAmount);
-        state.put("currency", c.currency);
-        state.put("dueOn", c.dueOn);
-        return state;
+    /** The value in its listed spelling; a value outside the vocabulary stops the import. */
+    private static String term(ClosedVocabulary vocabulary, String what, String value) {
+        String term = vocabulary.canonical(value);
+        if (term == null) {
+            throw new IllegalStateException(what + " '" + value + "' is not one of: " + vocabulary);
+        }
+        return term;
     }
 
     private static boolean mentionsEntryIntoForce(String text) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.lodestone.agreement.AuditEvent;
+import org.lodestone.agreement.AuditEventRepository;
 import org.lodestone.agreement.security.Caller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,9 +21,11 @@ public class AuditTrail {
     public static final String COMMITMENT = "COMMITMENT";
     public static final String PROGRESS_REPORT = "PROGRESS_REPORT";
 
+    private final AuditEventRepository events;
     private final ObjectMapper json;
 
-    public AuditTrail(ObjectMapper json) {
+    public AuditTrail(AuditEventRepository events, ObjectMapper json) {
+        this.events = events;
         this.json = json;
     }
 
@@ -40,7 +43,7 @@ public class AuditTrail {
         event.before = toJson(before);
         event.after = toJson(after);
         event.reason = reason;
-        event.persist();
+        events.persist(event);
     }
 
     private String toJson(Object state) {

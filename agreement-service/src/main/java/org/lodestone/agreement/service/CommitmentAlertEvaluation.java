@@ -2,17 +2,16 @@ package org.lodestone.agreement.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
-import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.support.alert.AlertKind;
+import org.lodestone.agreement.CommitmentAlertStateRepository;
+import org.lodestone.agreement.api.CommitmentView;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -30,13 +29,14 @@ public class CommitmentAlertEvaluation {
 
     private static final Logger LOG = Logger.getLogger(CommitmentAlertEvaluation.class);
 
-    private final EntityManager em;
+    private final CommitmentAlertStateRepository alertStates;
     private final CommitmentService commitments;
     private final AlertOutbox alerts;
     private final Clock clock;
 
-    public CommitmentAlertEvaluation(EntityManager em, CommitmentService commitments, AlertOutbox alerts, Clock clock) {
-        this.em = em;
+    public CommitmentAlertEvaluation(CommitmentAlertStateRepository alertStates, CommitmentService commitments,
+            AlertOutbox alerts, Clock clock) {
+        this.alertStates = alertStates;
         this.commitments = commitments;
         this.alerts = alerts;
         this.clock = clock;
@@ -56,16 +56,10 @@ public class CommitmentAlertEvaluation {
 
     @Transactional
     public Outcome evaluate() {
-        Boolean claimed = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", LOCK_KEY).getSingleResult();
-        if (!Boolean.TRUE.equals(claimed)) {
+        if (!alertStates.tryLock(LOCK_KEY)) {
             return new Outcome(false, 0, 0);
         }
-        Map<String, String> lastAlerted = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select commitment_id, status from commitment_alert_state")
-                .getResultList();
-        rows.forEach(r -> lastAlerted.put((String) r[0], (String) r[1]));
+        Map<String, String> lastAlerted = alertStates.lastAlerted();
         List<CommitmentView> all = commitments.allForEvaluation();
         OffsetDateTime now = OffsetDateTime.now(clock);
         int alerted = 0;
@@ -87,11 +81,7 @@ public class CommitmentAlertEvaluation {
                 alerts.commitmentChanged(kind, commitment);
                 alerted++;
             }
-            em.createNativeQuery("""
-                    insert into commitment_alert_state (commitment_id, status, alerted_at) values (:id, :status, :at)
-                    on conflict (commitment_id) do update set status = excluded.status, alerted_at = excluded.alerted_at""")
-                    .setParameter("id", commitment.id()).setParameter("status", status).setParameter("at", now)
-                    .executeUpdate();
+            alertStates.remember(commitment.id(), status, now);
         }
         return new Outcome(true, all.size(), alerted);
     }

@@ -7,13 +7,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.AgreementStatus;
-import org.lodestone.support.problem.FieldError;
-import org.lodestone.support.problem.InvalidInputException;
+import org.lodestone.agreement.ClosedVocabulary;
+import org.lodestone.agreement.Commitment;
 import org.lodestone.agreement.api.AgreementPatchCommand;
 import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.agreement.api.NewCommitmentCommand;
 import org.lodestone.agreement.api.ProgressCommand;
+import org.lodestone.support.problem.FieldError;
+import org.lodestone.support.problem.InvalidInputException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,7 +39,7 @@ public class InputValidator {
             errors.add(FieldError.of("id", "must be 3-64 letters, digits, '-' or '_'"));
         }
         requireText(errors, "title", cmd.title(), MAX_SHORT);
-        requireText(errors, "type", cmd.type(), 40);
+        requireTerm(errors, "type", cmd.type(), Agreement.TYPES);
         checkParties(errors, cmd.parties(), true);
         checkMinerals(errors, cmd.minerals());
         if (cmd.visibility() == null) {
@@ -65,7 +68,7 @@ public class InputValidator {
             requireText(errors, "title", patch.title(), MAX_SHORT);
         }
         if (patch.type() != null) {
-            requireText(errors, "type", patch.type(), 40);
+            requireTerm(errors, "type", patch.type(), Agreement.TYPES);
         }
         if (patch.parties() != null) {
             checkParties(errors, patch.parties(), true);
@@ -91,7 +94,7 @@ public class InputValidator {
         } else if (!parties.contains(cmd.obligor())) {
             errors.add(FieldError.of("obligor", "'" + cmd.obligor() + "' is not a party to the agreement " + parties));
         }
-        requireText(errors, "kind", cmd.kind(), 40);
+        requireTerm(errors, "kind", cmd.kind(), Commitment.KINDS);
         requireText(errors, "description", cmd.description(), MAX_TEXT);
         if (cmd.mineral() != null && !reference.isMineral(cmd.mineral())) {
             errors.add(FieldError.of("mineral", "unknown mineral id '" + cmd.mineral() + "'"));
@@ -203,6 +206,15 @@ public class InputValidator {
             errors.add(FieldError.of(field, "is required"));
         } else if (value.length() > max) {
             errors.add(FieldError.of(field, "is longer than " + max + " characters"));
+        }
+    }
+
+    /** A term of a closed vocabulary, in any case; the error names every allowed term. */
+    private static void requireTerm(List<FieldError> errors, String field, String value, ClosedVocabulary terms) {
+        if (isBlank(value)) {
+            errors.add(FieldError.of(field, "is required (one of: " + terms + ")"));
+        } else if (terms.canonical(value) == null) {
+            errors.add(FieldError.of(field, "must be one of: " + terms));
         }
     }
 
