@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lodestone.gateway.planning.ContextValue;
 import org.lodestone.gateway.planning.EntityJump;
 import org.lodestone.gateway.supergraph.FieldSet;
 import org.lodestone.gateway.supergraph.Supergraph;
@@ -26,36 +27,83 @@ final class JumpTargets {
         this.jump = jump;
     }
 
+    private final Map<Map<String, Object>, Integer> indexByRepresentation = new LinkedHashMap<>();
+
     static JumpTargets collect(Supergraph supergraph, EntityJump jump, Map<String, Object> data) {
         JumpTargets result = new JumpTargets(jump);
-        Map<Map<String, Object>, Integer> indexByRepresentation = new LinkedHashMap<>();
+        for (Target target : targets(supergraph, jump, data)) {
+            result.add(supergraph, target);
+        }
+        return result;
+    }
+
+    /**
+     * For a call passing {@code @fromContext} arguments: the objects grouped by the values their nearest context
+     * ancestor gives (variable name to value), one group per distinct set of values, in the order first reached.
+     */
+    static Map<Map<String, Object>, JumpTargets> collectByContext(Supergraph supergraph, EntityJump jump,
+            Map<String, Object> data) {
+        Map<Map<String, Object>, JumpTargets> groups = new LinkedHashMap<>();
+        for (Target target : targets(supergraph, jump, data)) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (ContextValue context : jump.contexts()) {
+                values.put(context.variable(), contextValue(data, target, context));
+            }
+            groups.computeIfAbsent(values, v -> new JumpTargets(jump)).add(supergraph, target);
+        }
+        return groups;
+    }
+
+    private static Object contextValue(Map<String, Object> data, Target target, ContextValue context) {
+        Object ancestor = data;
+        // The ancestor's path is a prefix of the call's: one concrete step (key or index) per step.
+        for (Object step : target.path().subList(0, context.ancestorPath().size())) {
+            ancestor = step instanceof Integer index ? (ancestor instanceof List<?> list ? list.get(index) : null)
+                    : (ancestor instanceof Map<?, ?> map ? map.get(step) : null);
+        }
+        if (!(ancestor instanceof Map<?, ?> object) || !context.ancestorTypes().contains(object.get("__typename"))) {
+            return null;
+        }
+        Object value = object;
+        for (String key : context.valuePath()) {
+            value = value instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return value;
+    }
+
+    /** The objects at the call's paths whose type it takes. */
+    private static List<Target> targets(Supergraph supergraph, EntityJump jump, Map<String, Object> data) {
+        List<Target> result = new ArrayList<>();
         for (List<String> path : jump.paths()) {
             List<Target> found = new ArrayList<>();
             walk(data, path, 0, new ArrayList<>(), found);
             for (Target target : found) {
                 Object typename = target.object().get("__typename");
                 // Calls on an interface (entity interfaces, @interfaceObject) take objects of any implementation.
-                if (!jump.typeName().equals(typename) && !supergraph.possibleTypes(jump.typeName()).contains(typename)) {
-                    continue;
+                if (jump.typeName().equals(typename) || supergraph.possibleTypes(jump.typeName()).contains(typename)) {
+                    result.add(target);
                 }
-                Map<String, Object> representation = new LinkedHashMap<>();
-                representation.put("__typename", jump.typeName());
-                if (!project(target.object(), jump.representation(), jump.representationKeys(), representation)
-                        || jump.key().fields().keySet().stream().anyMatch(k -> representation.get(k) == null)) {
-                    // Missing parent data or a null key: nothing the subgraph could resolve.
-                    continue;
-                }
-                Integer index = indexByRepresentation.get(representation);
-                if (index == null) {
-                    index = result.representations.size();
-                    indexByRepresentation.put(representation, index);
-                    result.representations.add(representation);
-                    result.byRepresentation.add(new ArrayList<>());
-                }
-                result.byRepresentation.get(index).add(target);
             }
         }
         return result;
+    }
+
+    private void add(Supergraph supergraph, Target target) {
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("__typename", jump.typeName());
+        if (!project(supergraph, target.object(), jump.representation(), jump.representationKeys(), representation)
+                || jump.key().fields().keySet().stream().anyMatch(k -> representation.get(k) == null)) {
+            // Missing parent data or a null key: nothing the subgraph could resolve.
+            return;
+        }
+        Integer index = indexByRepresentation.get(representation);
+        if (index == null) {
+            index = representations.size();
+            indexByRepresentation.put(representation, index);
+            representations.add(representation);
+            byRepresentation.add(new ArrayList<>());
+        }
+        byRepresentation.get(index).add(target);
     }
 
     private static void walk(Object value, List<String> path, int position, List<Object> concretePath, List<Target> found) {
@@ -81,9 +129,22 @@ final class JumpTargets {
         }
     }
 
-    /** Copies the field set out of an object; false when a required value is missing. */
-    private static boolean project(Map<String, Object> source, FieldSet fields, Map<String, String> responseKeys,
-            Map<String, Object> into) {
+    /**
+     * Copies the field set out of an object; false when a required value is missing. Fields under a type condition
+     * are copied from objects of that type only, with the object's {@code __typename}.
+     */
+    private static boolean project(Supergraph supergraph, Map<String, Object> source, FieldSet fields,
+            Map<String, String> responseKeys, Map<String, Object> into) {
+        if (!fields.typeConditions().isEmpty()) {
+            Object typename = source.get("__typename");
+            into.put("__typename", typename);
+            for (Map.Entry<String, FieldSet> condition : fields.typeConditions().entrySet()) {
+                if ((condition.getKey().equals(typename) || supergraph.possibleTypes(condition.getKey()).contains(typename))
+                        && !project(supergraph, source, condition.getValue(), Map.of(), into)) {
+                    return false;
+                }
+            }
+        }
         for (Map.Entry<String, FieldSet> entry : fields.fields().entrySet()) {
             String responseKey = responseKeys.getOrDefault(entry.getKey(), entry.getKey());
             if (!source.containsKey(responseKey)) {
@@ -94,7 +155,7 @@ final class JumpTargets {
                 into.put(entry.getKey(), value);
             } else if (value instanceof Map<?, ?> map) {
                 Map<String, Object> nested = new LinkedHashMap<>();
-                if (!project(cast(map), entry.getValue(), Map.of(), nested)) {
+                if (!project(supergraph, cast(map), entry.getValue(), Map.of(), nested)) {
                     return false;
                 }
                 into.put(entry.getKey(), nested);
@@ -102,7 +163,8 @@ final class JumpTargets {
                 List<Object> nestedList = new ArrayList<>();
                 for (Object item : list) {
                     Map<String, Object> nested = new LinkedHashMap<>();
-                    if (item instanceof Map<?, ?> map && project(cast(map), entry.getValue(), Map.of(), nested)) {
+                    if (item instanceof Map<?, ?> map && project(supergraph, cast(map), entry.getValue(), Map.of(),
+                            nested)) {
                         nestedList.add(nested);
                     } else {
                         nestedList.add(item);

@@ -33,15 +33,64 @@ public final class PlanExecutor {
         this.client = client;
     }
 
+    /** Runs the whole plan, deferred parts included, and answers once. */
     public Uni<ExecutionResult> execute(QueryPlan plan, Map<String, Object> variables, String authorization) {
-        State state = new State(variables == null ? Map.of() : variables, authorization);
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (QueryPlan.Phase phase : plan.phases()) {
-            for (QueryPlan.Stage stage : phase.stages()) {
-                chain = chain.chain(() -> runStage(stage, state));
-            }
+        Run run = start(plan, variables, authorization);
+        Uni<ExecutionResult> chain = run.initial();
+        for (QueryPlan.DeferredPart part : plan.deferred()) {
+            chain = chain.chain(() -> run.deferred(part.id()));
         }
-        return chain.map(ignored -> new ExecutionResult(state.data, state.errors, state.requests.get()));
+        return chain.map(ignored -> new ExecutionResult(run.state.data, run.state.errors, run.state.requests.get()));
+    }
+
+    /** A plan run in steps (incremental delivery): the initial part first, then each deferred part when asked. */
+    public Run start(QueryPlan plan, Map<String, Object> variables, String authorization) {
+        return new Run(plan, new State(variables == null ? Map.of() : variables, authorization));
+    }
+
+    /**
+     * One run of a plan, step by step. Steps share one response tree and must not overlap: start the next step
+     * when the previous one has completed. Each step's result holds the whole tree so far and the errors that step
+     * added.
+     */
+    public final class Run {
+        private final QueryPlan plan;
+        private final State state;
+        private int reportedErrors;
+
+        private Run(QueryPlan plan, State state) {
+            this.plan = plan;
+            this.state = state;
+        }
+
+        public Uni<ExecutionResult> initial() {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (QueryPlan.Phase phase : plan.phases()) {
+                for (QueryPlan.Stage stage : phase.stages()) {
+                    chain = chain.chain(() -> runStage(stage, state));
+                }
+            }
+            return chain.map(ignored -> step());
+        }
+
+        /** The fetches of deferred fragment {@code id} (none when everything it selects came with earlier fetches). */
+        public Uni<ExecutionResult> deferred(int id) {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (QueryPlan.DeferredPart part : plan.deferred()) {
+                if (part.id() == id) {
+                    for (QueryPlan.Stage stage : part.stages()) {
+                        chain = chain.chain(() -> runStage(stage, state));
+                    }
+                }
+            }
+            return chain.map(ignored -> step());
+        }
+
+        private ExecutionResult step() {
+            List<Map<String, Object>> added = new ArrayList<>(state.errors.subList(reportedErrors, state.errors.size()));
+            reportedErrors = state.errors.size();
+            return new ExecutionResult(state.data, added, state.requests.get());
+        }
     }
 
     private Uni<Void> runStage(QueryPlan.Stage stage, State state) {
@@ -90,7 +139,9 @@ public final class PlanExecutor {
     }
 
     private Uni<Consumer<State>> entityFetch(Fetch fetch, State state) {
-        Subgraph subgraph = supergraph.subgraph(fetch.graph());
+        if (fetch.jumps().size() == 1 && !fetch.jumps().get(0).contexts().isEmpty()) {
+            return contextualFetch(fetch, state);
+        }
         Map<String, Object> variables = variablesFor(fetch, state);
         List<JumpTargets> prepared = new ArrayList<>();
         int representationCount = 0;
@@ -104,6 +155,34 @@ public final class PlanExecutor {
             // Nothing reached these types (empty lists, nulls, failed parents): no request at all.
             return null;
         }
+        return entityRequest(fetch, variables, prepared, state);
+    }
+
+    /**
+     * A call passing {@code @fromContext} arguments: one request per distinct set of context values (the same
+     * document, other variables), sent together; their answers merge in the order the objects were reached.
+     */
+    private Uni<Consumer<State>> contextualFetch(Fetch fetch, State state) {
+        EntityJump jump = fetch.jumps().get(0);
+        List<Uni<Consumer<State>>> requests = new ArrayList<>();
+        JumpTargets.collectByContext(supergraph, jump, state.data).forEach((contextValues, targets) -> {
+            if (targets.representations.isEmpty()) {
+                return;
+            }
+            Map<String, Object> variables = variablesFor(fetch, state);
+            variables.put(jump.variable(), targets.representations);
+            variables.putAll(contextValues);
+            requests.add(entityRequest(fetch, variables, List.of(targets), state));
+        });
+        if (requests.isEmpty()) {
+            return null;
+        }
+        return Uni.join().all(requests).andFailFast().map(merges -> s -> merges.forEach(merge -> merge.accept(s)));
+    }
+
+    private Uni<Consumer<State>> entityRequest(Fetch fetch, Map<String, Object> variables, List<JumpTargets> prepared,
+            State state) {
+        Subgraph subgraph = supergraph.subgraph(fetch.graph());
         return send(subgraph, fetch, variables, state)
                 .map(response -> (Consumer<State>) s -> {
                     Map<String, Object> data = response.get("data") instanceof Map<?, ?> map ? cast(map) : Map.of();

@@ -61,6 +61,21 @@ public final class ResponseShaper {
         return new Shaped(shaped, shaper.errors);
     }
 
+    /**
+     * Shapes one object of type {@code typeName} (the object a deferred fragment is on) after {@code selections},
+     * from the raw merged answer at {@code path}.
+     *
+     * @return the shaped object, null when a non-null field inside made it null
+     */
+    public static Shaped shapeObject(GraphQLSchema schema, Function<String, Set<String>> possibleTypes, String typeName,
+            List<Selection> selections, Map<String, Object> raw, List<Object> path, List<Map<String, Object>> errors) {
+        ResponseShaper shaper = new ResponseShaper(schema, possibleTypes, new ArrayList<>(errors));
+        Object data = shaper.completeObject(schema.getObjectType(typeName), selections, raw, new ArrayList<>(path));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shaped = data == null ? null : (Map<String, Object>) data;
+        return new Shaped(shaped, shaper.errors);
+    }
+
     /** The fields one selection set asks of one object type, merged by response key: the same for every list item. */
     private record CollectedField(String key, FieldSelection first, List<Selection> subSelections) {
     }
@@ -184,6 +199,10 @@ public final class ResponseShaper {
             if (selection instanceof FieldSelection field) {
                 into.computeIfAbsent(field.responseKey(), k -> new ArrayList<>()).add(field);
             } else if (selection instanceof FragmentSelection fragment) {
+                if (fragment.deferred()) {
+                    // Delivered later, in its own part (IncrementalDelivery).
+                    continue;
+                }
                 String condition = fragment.typeCondition();
                 if (condition == null || condition.equals(type.getName())
                         || possibleTypes.apply(condition).contains(type.getName())) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import org.lodestone.gateway.config.GatewayConfig;
@@ -61,7 +62,8 @@ public class GraphQLResource {
     public Uni<Response> post(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(DEBUG_PLAN_HEADER) String debug) {
-        String responseType = responseType(accept);
+        boolean multipart = MultipartMixed.accepts(accept);
+        String responseType = singleResponseType(accept, multipart);
         if (responseType == null) {
             return Uni.createFrom().item(notAcceptable());
         }
@@ -91,7 +93,7 @@ public class GraphQLResource {
                     "Expected {\"query\": string, \"operationName\"?: string, \"variables\"?: object, \"extensions\"?: object}"));
         }
         return run(new GraphQLRequest((String) query, (String) operationName, cast(variables), cast(extensions)),
-                false, responseType, authorization, debug);
+                false, responseType, multipart, authorization, debug);
     }
 
     @GET
@@ -99,7 +101,8 @@ public class GraphQLResource {
             @QueryParam("variables") String variables, @QueryParam("extensions") String extensions,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(DEBUG_PLAN_HEADER) String debug) {
-        String responseType = responseType(accept);
+        boolean multipart = MultipartMixed.accepts(accept);
+        String responseType = singleResponseType(accept, multipart);
         if (responseType == null) {
             return Uni.createFrom().item(notAcceptable());
         }
@@ -115,23 +118,33 @@ public class GraphQLResource {
             return Uni.createFrom().item(error(400, responseType, "\"variables\" and \"extensions\" must be JSON objects"));
         }
         return run(new GraphQLRequest(query, operationName, parsedVariables, parsedExtensions), true, responseType,
-                authorization, debug);
+                multipart, authorization, debug);
     }
 
-    private Uni<Response> run(GraphQLRequest request, boolean readOnly, String responseType, String authorization,
-            String debug) {
+    /**
+     * @param multipart the client accepts an incremental response ({@code multipart/mixed}), used for queries with
+     *        {@code @defer}; every other answer is a single result of {@code responseType}
+     */
+    private Uni<Response> run(GraphQLRequest request, boolean readOnly, String responseType, boolean multipart,
+            String authorization, String debug) {
         boolean debugPlan = config.debugPlan() || (config.debugPlanHeader() && "true".equalsIgnoreCase(debug));
         Set<String> roles = identity.getRoles();
         RequestContext context = new RequestContext(authorization, !identity.isAnonymous(), roles, readOnly, debugPlan);
         OperationRecord operation = telemetry.start(request, identity);
         Uni<GraphQLResponse> processed;
         try {
-            processed = processor.process(request, context, operation);
+            processed = multipart ? processor.processIncremental(request, context, operation)
+                    : processor.process(request, context, operation);
         } catch (RuntimeException e) {
             telemetry.finish(operation, 500, e);
             throw e;
         }
         return processed.map(response -> {
+            if (response.isIncremental()) {
+                return Response.ok().type(MultipartMixed.CONTENT_TYPE).entity(new MultipartMixed(Multi.createBy()
+                        .concatenating().streams(Multi.createFrom().item(response.body()), response.subsequent())
+                        .map(this::json))).build();
+            }
             int status = response.status() != 0 ? response.status()
                     : response.requestError() && responseType.equals(GRAPHQL_RESPONSE_JSON) ? 400 : 200;
             Response.ResponseBuilder builder = Response.status(status).type(withCharset(responseType))
@@ -143,6 +156,20 @@ public class GraphQLResource {
         }).onItemOrFailure().invoke((response, failure) -> telemetry.finish(operation,
                 response == null ? 500 : response.getStatus(), failure))
                 .onCancellation().invoke(() -> telemetry.finish(operation, 499, null));
+    }
+
+    private byte[] json(Map<String, Object> payload) {
+        try {
+            return mapper.writeValueAsBytes(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot serialize a response payload", e);
+        }
+    }
+
+    /** As {@link #responseType(String)}; a client accepting only {@code multipart/mixed} gets JSON for single results. */
+    private static String singleResponseType(String accept, boolean multipart) {
+        String type = responseType(accept);
+        return type == null && multipart ? MediaType.APPLICATION_JSON : type;
     }
 
     private static boolean isUtf8Json(String contentType) {

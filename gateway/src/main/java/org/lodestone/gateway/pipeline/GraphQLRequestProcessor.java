@@ -14,10 +14,13 @@ import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import org.jboss.logging.Logger;
 
+import org.lodestone.gateway.execution.ExecutionResult;
+import org.lodestone.gateway.execution.IncrementalDelivery;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.ResponseShaper;
 import org.lodestone.gateway.planning.NormalizedOperation;
@@ -87,42 +90,86 @@ public final class GraphQLRequestProcessor {
 
     /** As {@link #process(GraphQLRequest, RequestContext)}, telling {@code listener} the plan and the outcome. */
     public Uni<GraphQLResponse> process(GraphQLRequest request, RequestContext context, OperationListener listener) {
+        return process(request, context, listener, false);
+    }
+
+    /**
+     * As {@link #process(GraphQLRequest, RequestContext, OperationListener)} for a client that accepts an incremental
+     * response: a query with {@code @defer} fragments answers its initial part as soon as the fetches it needs have
+     * run, and each deferred fragment in a later payload ({@link GraphQLResponse#subsequent()}) once its own fetches
+     * have. Anything else (no {@code @defer}, a mutation) is answered as one result.
+     */
+    public Uni<GraphQLResponse> processIncremental(GraphQLRequest request, RequestContext context,
+            OperationListener listener) {
+        return process(request, context, listener, true);
+    }
+
+    private Uni<GraphQLResponse> process(GraphQLRequest request, RequestContext context, OperationListener listener,
+            boolean incremental) {
         Prepared prepared;
         try {
-            prepared = prepare(request, context);
+            prepared = prepare(request, context, incremental);
         } catch (RequestRejectedException rejected) {
             return Uni.createFrom().item(rejected.response());
         }
         listener.planned(prepared.operation.type(), prepared.operation.name(), prepared.plan);
         Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
-        return executor.execute(prepared.plan, variables, context.authorization()).map(result -> {
-            Map<String, Object> raw = result.data();
-            List<Map<String, Object>> errors = result.errors();
-            if (prepared.introspection != null) {
-                raw.putAll(prepared.introspection.data());
-                errors = new ArrayList<>(errors);
-                errors.addAll(prepared.introspection.errors());
+        IncrementalDelivery delivery = incremental ? IncrementalDelivery.of(supergraph.apiSchema(),
+                supergraph::possibleTypes, prepared.operation) : null;
+        if (delivery == null || delivery.deferredIds().isEmpty()) {
+            return executor.execute(prepared.plan, variables, context.authorization())
+                    .map(result -> GraphQLResponse.ok(initialBody(prepared, result, context, listener, null)));
+        }
+        PlanExecutor.Run run = executor.start(prepared.plan, variables, context.authorization());
+        return run.initial().map(result -> {
+            Map<String, Object> body = initialBody(prepared, result, context, listener, delivery);
+            List<Integer> ids = delivery.deferredIds();
+            if (!Boolean.TRUE.equals(body.get("hasNext"))) {
+                return GraphQLResponse.incremental(body, Multi.createFrom().empty());
             }
-            ResponseShaper.Shaped shaped = ResponseShaper.shape(supergraph.apiSchema(), supergraph::possibleTypes,
-                    prepared.operation, raw, errors);
-            Map<String, Object> body = new LinkedHashMap<>();
-            if (!shaped.errors().isEmpty()) {
-                body.put("errors", shaped.errors());
-            }
-            body.put("data", shaped.data());
-            listener.executed(result.subgraphRequests(), shaped.errors().size());
-            if (context.debugPlan()) {
-                Map<String, Object> extensions = new LinkedHashMap<>();
-                extensions.put("queryPlan", prepared.plan.toString());
-                extensions.put("subgraphRequests", result.subgraphRequests());
-                body.put("extensions", extensions);
-            }
-            return GraphQLResponse.ok(body);
+            // One payload per deferred fragment, in document order (a nested fragment after the one around it);
+            // nothing runs until the transport subscribes, and a client that goes away stops the rest.
+            Multi<Map<String, Object>> rest = Multi.createFrom().range(0, ids.size()).onItem()
+                    .transformToUniAndConcatenate(i -> run.deferred(ids.get(i)).map(step -> delivery.payload(
+                            ids.get(i), step.data(), step.errors(), i < ids.size() - 1)));
+            return GraphQLResponse.incremental(body, rest);
         });
     }
 
+    /** The single result, or with {@code delivery} the initial payload of an incremental one (deferred fragments left out). */
+    private Map<String, Object> initialBody(Prepared prepared, ExecutionResult result, RequestContext context,
+            OperationListener listener, IncrementalDelivery delivery) {
+        Map<String, Object> raw = result.data();
+        List<Map<String, Object>> errors = result.errors();
+        if (prepared.introspection != null) {
+            raw.putAll(prepared.introspection.data());
+            errors = new ArrayList<>(errors);
+            errors.addAll(prepared.introspection.errors());
+        }
+        ResponseShaper.Shaped shaped = ResponseShaper.shape(supergraph.apiSchema(), supergraph::possibleTypes,
+                prepared.operation, raw, errors);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!shaped.errors().isEmpty()) {
+            body.put("errors", shaped.errors());
+        }
+        body.put("data", shaped.data());
+        if (delivery != null) {
+            // Data null at the root: nothing later could attach to it.
+            body.put("hasNext", shaped.data() != null);
+            delivery.initialDelivered(shaped.data());
+        }
+        listener.executed(result.subgraphRequests(), shaped.errors().size());
+        if (context.debugPlan()) {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("queryPlan", prepared.plan.toString());
+            extensions.put("subgraphRequests", result.subgraphRequests());
+            body.put("extensions", extensions);
+        }
+        return body;
+    }
+
     /** Everything before network: a plan, or a rejection. */
-    private Prepared prepare(GraphQLRequest request, RequestContext context) {
+    private Prepared prepare(GraphQLRequest request, RequestContext context, boolean incremental) {
         String query = request.query();
         if (query == null || query.isBlank()) {
             throw RequestRejectedException.withStatus(400, "Missing query: send a GraphQL document in \"query\"",
@@ -158,7 +205,7 @@ public final class GraphQLRequestProcessor {
             throw e;
         }
         NormalizedOperation normalized = OperationNormalizer.normalize(supergraph.apiSchema(), document, operation,
-                request.variables());
+                request.variables(), incremental);
         int depth = depth(normalized.selections());
         if (depth > limits.maxDepth()) {
             throw RequestRejectedException.limit("Operation is " + depth + " levels deep; the limit is "

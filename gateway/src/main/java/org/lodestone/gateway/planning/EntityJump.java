@@ -18,13 +18,17 @@ import org.lodestone.gateway.supergraph.FieldSet;
  * @param representationKeys top-level representation fields read under an internal alias, because the
  *        client used their name as a response key for another field (field name to response key)
  * @param fieldKeys response keys this call fills on each object
+ * @param contexts {@code @fromContext} arguments the call passes, read per object from an ancestor: objects with
+ *        different values are sent in separate requests
  */
 public record EntityJump(String alias, String variable, String typeName, List<List<String>> paths, FieldSet representation,
-        FieldSet key, Map<String, String> representationKeys, List<String> fieldKeys) {
+        FieldSet key, Map<String, String> representationKeys, List<String> fieldKeys, List<ContextValue> contexts) {
 
     @Override
     public String toString() {
+        String contextText = contexts.isEmpty() ? "" : contexts.stream().map(ContextValue::toString)
+                .collect(Collectors.joining(", ", " with ", ""));
         return typeName + " @ " + paths.stream().map(p -> p.isEmpty() ? "<root>" : String.join(".", p))
-                .collect(Collectors.joining(" + ")) + " {__typename " + representation + "}";
+                .collect(Collectors.joining(" + ")) + " {__typename " + representation + "}" + contextText;
     }
 }

@@ -20,14 +20,17 @@ final class FetchBuilder {
     final int id;
     final String graph;
     final int level;
+    /** The deferred fragment this fetch serves, or null for the initial part. */
+    final Selection.Defer defer;
     final ForwardedSelection rootSelection = new ForwardedSelection();
     final List<String> rootKeys = new ArrayList<>();
     private final Map<String, JumpBuilder> jumps = new LinkedHashMap<>();
 
-    FetchBuilder(int id, String graph, int level) {
+    FetchBuilder(int id, String graph, int level, Selection.Defer defer) {
         this.id = id;
         this.graph = graph;
         this.level = level;
+        this.defer = defer;
     }
 
     /** The {@code _entities} call for objects of {@code typeName} at {@code path}, created on first use. */
@@ -97,6 +100,8 @@ final class FetchBuilder {
             String variable = merged.size() == 1 ? "representations" : "representations" + index;
             String alias = merged.size() == 1 ? "_entities" : "_" + index;
             declarations.add("$" + variable + ":[_Any!]!");
+            List<ContextValue> contexts = group.stream().flatMap(j -> j.contexts.stream()).toList();
+            contexts.forEach(c -> declarations.add("$" + c.variable() + ":" + c.type()));
             if (index > 0) {
                 body.append(' ');
             }
@@ -107,7 +112,8 @@ final class FetchBuilder {
             selection.print(body);
             body.append('}');
             builtJumps.add(new EntityJump(alias, variable, jump.typeName, group.stream().map(j -> j.path).toList(),
-                    jump.representation, jump.key, Map.copyOf(jump.representationKeys), selection.fieldKeys()));
+                    jump.representation, jump.key, Map.copyOf(jump.representationKeys), selection.fieldKeys(),
+                    List.copyOf(contexts)));
             index++;
         }
         body.append('}');
@@ -122,6 +128,8 @@ final class FetchBuilder {
         FieldSet key = FieldSet.EMPTY;
         /** Representation fields the parent selection had to alias (field name to response key). */
         final Map<String, String> representationKeys = new LinkedHashMap<>();
+        /** {@code @fromContext} arguments this call passes. */
+        final List<ContextValue> contexts = new ArrayList<>();
 
         JumpBuilder(String typeName, List<String> path) {
             this.typeName = typeName;

@@ -1,7 +1,9 @@
 package org.lodestone.gateway.planning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
@@ -63,10 +65,15 @@ final class InterfaceObjectPlanning {
                     + iface.name() + " entities");
         }
         out.field("__typename");
-        out.addFieldSet(key.fields());
-        FetchBuilder entityFetch = phase.fetch(fetch.level + 1, target);
+        Map<String, String> aliases = new LinkedHashMap<>(out.addFieldSet(key.fields()));
+        // @requires on the interface object: the required interface fields come from the objects' own subgraph (or
+        // through it), like any @requires, and travel in the representation with the interface name.
+        FieldSet requires = iface.field(field.name()).source(target).map(s -> s.requires()).orElse(FieldSet.EMPTY);
+        int requiresLevel = selections.planRequired(phase, fetch.graph, type, requires, out, path, fetch, aliases);
+        FetchBuilder entityFetch = phase.fetch(Math.max(fetch.level, requiresLevel) + 1, target);
         FetchBuilder.JumpBuilder jump = entityFetch.jump(iface.name(), path);
-        jump.addRepresentation(key.fields(), FieldSet.EMPTY);
+        jump.addRepresentation(key.fields(), requires);
+        jump.representationKeys.putAll(aliases);
         return selections.planLocal(phase, target, iface, iface.field(field.name()), field, jump.selection, path,
                 entityFetch, FieldSet.EMPTY);
     }

@@ -21,6 +21,7 @@ import graphql.language.InlineFragment;
 import graphql.language.Node;
 import graphql.language.OperationDefinition;
 import graphql.language.SelectionSet;
+import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
@@ -56,12 +57,22 @@ public final class OperationNormalizer {
 
     public static NormalizedOperation normalize(GraphQLSchema schema, Document document, OperationDefinition operation,
             Map<String, Object> variables) {
+        return normalize(schema, document, operation, variables, false);
+    }
+
+    /**
+     * @param incremental true when the answer may be delivered in parts: {@code @defer} fragments of a query are kept
+     *        as deferred fragments. Otherwise (and for mutations, whose fields run in order anyway) they are plain
+     *        fragments, delivered in the one response.
+     */
+    public static NormalizedOperation normalize(GraphQLSchema schema, Document document, OperationDefinition operation,
+            Map<String, Object> variables, boolean incremental) {
         Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
         Map<String, VariableDefinition> variableDefinitions = new LinkedHashMap<>();
         operation.getVariableDefinitions().forEach(v -> variableDefinitions.put(v.getName(), v));
         Normalizer normalizer = new Normalizer(schema, fragments, variables == null ? Map.of() : variables,
-                variableDefinitions);
+                variableDefinitions, incremental && operation.getOperation() == OperationDefinition.Operation.QUERY);
         String rootType = switch (operation.getOperation()) {
             case QUERY -> schema.getQueryType().getName();
             case MUTATION -> schema.getMutationType().getName();
@@ -117,6 +128,13 @@ public final class OperationNormalizer {
                     if (fragment.typeCondition() != null) {
                         out.append(" on ").append(fragment.typeCondition());
                     }
+                    if (fragment.deferred()) {
+                        out.append(" @defer");
+                        if (fragment.defer().label() != null) {
+                            out.append("(label: ").append(AstPrinter.printAst(
+                                    StringValue.of(fragment.defer().label()))).append(')');
+                        }
+                    }
                     out.append(' ');
                     print(fragment.selections(), out);
                 }
@@ -125,8 +143,23 @@ public final class OperationNormalizer {
         out.append('}');
     }
 
-    private record Normalizer(GraphQLSchema schema, Map<String, FragmentDefinition> fragments,
-            Map<String, Object> variables, Map<String, VariableDefinition> variableDefinitions) {
+    private static final class Normalizer {
+
+        private final GraphQLSchema schema;
+        private final Map<String, FragmentDefinition> fragments;
+        private final Map<String, Object> variables;
+        private final Map<String, VariableDefinition> variableDefinitions;
+        private final boolean deferAllowed;
+        private int nextDeferId;
+
+        Normalizer(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, Map<String, Object> variables,
+                Map<String, VariableDefinition> variableDefinitions, boolean deferAllowed) {
+            this.schema = schema;
+            this.fragments = fragments;
+            this.variables = variables;
+            this.variableDefinitions = variableDefinitions;
+            this.deferAllowed = deferAllowed;
+        }
 
         /** Fragments on the parent type itself are flattened, so fragment layout does not change the plan key. */
         List<Selection> selections(SelectionSet selectionSet, String parentType) {
@@ -142,17 +175,23 @@ public final class OperationNormalizer {
                     raw.add(field(field, parentType));
                 } else if (selection instanceof InlineFragment inline) {
                     String condition = inline.getTypeCondition() == null ? null : inline.getTypeCondition().getName();
-                    fragment(condition, inline.getSelectionSet(), parentType, raw);
+                    fragment(condition, inline.getSelectionSet(), parentType, defer(inline), raw);
                 } else if (selection instanceof FragmentSpread spread) {
                     FragmentDefinition definition = fragments.get(spread.getName());
-                    fragment(definition.getTypeCondition().getName(), definition.getSelectionSet(), parentType, raw);
+                    fragment(definition.getTypeCondition().getName(), definition.getSelectionSet(), parentType,
+                            defer(spread), raw);
                 }
             }
             return merge(raw);
         }
 
-        private void fragment(String condition, SelectionSet selectionSet, String parentType, List<Selection> into) {
-            if (condition == null || condition.equals(parentType)) {
+        private void fragment(String condition, SelectionSet selectionSet, String parentType, Selection.Defer defer,
+                List<Selection> into) {
+            if (defer != null) {
+                // Kept as a fragment even on the parent type itself: its fields are delivered later, as one part.
+                into.add(new FragmentSelection(condition, selections(selectionSet, condition == null ? parentType
+                        : condition), defer));
+            } else if (condition == null || condition.equals(parentType)) {
                 into.addAll(selections(selectionSet, parentType));
             } else {
                 into.add(new FragmentSelection(condition, selections(selectionSet, condition)));
@@ -173,6 +212,32 @@ public final class OperationNormalizer {
             }
             return new FieldSelection(key, field.getName(), arguments, selections(field.getSelectionSet(), childType),
                     false, List.copyOf(referenced));
+        }
+
+        /** The fragment's {@code @defer}, when deferring is allowed and its {@code if} holds; else null. */
+        private Selection.Defer defer(DirectivesContainer<?> node) {
+            if (!deferAllowed) {
+                return null;
+            }
+            for (Directive directive : node.getDirectives()) {
+                if (directive.getName().equals("defer")
+                        && (directive.getArgument("if") == null || condition(directive))) {
+                    String label = directive.getArgument("label") == null ? null
+                            : labelOf(directive.getArgument("label").getValue());
+                    return new Selection.Defer(nextDeferId++, label);
+                }
+            }
+            return null;
+        }
+
+        private String labelOf(Value<?> value) {
+            if (value instanceof StringValue string) {
+                return string.getValue();
+            }
+            if (value instanceof VariableReference reference && variables.get(reference.getName()) instanceof String s) {
+                return s;
+            }
+            return null;
         }
 
         private boolean included(DirectivesContainer<?> node) {

@@ -33,26 +33,58 @@ final class PlanAssembly {
 
     QueryPlan build() {
         List<QueryPlan.Phase> built = new ArrayList<>();
+        Map<Selection.Defer, List<FetchBuilder>> deferred = new TreeMap<>(Comparator.comparingInt(Selection.Defer::id));
         for (Phase phase : phases) {
-            Map<Integer, List<Fetch>> byLevel = new TreeMap<>();
-            phase.fetches.values().stream().sorted(Comparator.comparingInt(f -> f.id)).forEach(f -> byLevel
-                    .computeIfAbsent(f.level, l -> new ArrayList<>())
-                    .add(f.build(operation, supergraph.subgraph(f.graph).name())));
-            built.add(new QueryPlan.Phase(byLevel.entrySet().stream()
-                    .map(e -> new QueryPlan.Stage(e.getKey(), List.copyOf(e.getValue()))).toList()));
+            built.add(new QueryPlan.Phase(stages(phase.fetches.values().stream().filter(f -> f.defer == null).toList())));
+            phase.fetches.values().stream().filter(f -> f.defer != null)
+                    .forEach(f -> deferred.computeIfAbsent(f.defer, d -> new ArrayList<>()).add(f));
         }
-        return new QueryPlan(operation.type(), List.copyOf(built));
+        List<QueryPlan.DeferredPart> parts = deferred.entrySet().stream().map(e -> new QueryPlan.DeferredPart(
+                e.getKey().id(), e.getKey().label(), stages(e.getValue()))).toList();
+        return new QueryPlan(operation.type(), List.copyOf(built), parts);
+    }
+
+    private List<QueryPlan.Stage> stages(List<FetchBuilder> fetches) {
+        Map<Integer, List<Fetch>> byLevel = new TreeMap<>();
+        fetches.stream().sorted(Comparator.comparingInt(f -> f.id)).forEach(f -> byLevel
+                .computeIfAbsent(f.level, l -> new ArrayList<>())
+                .add(f.build(operation, supergraph.subgraph(f.graph).name())));
+        return byLevel.entrySet().stream().map(e -> new QueryPlan.Stage(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
     final class Phase {
         private final Map<String, FetchBuilder> fetches = new LinkedHashMap<>();
+        /** The deferred fragment being planned: fetches created now belong to it (run after the initial part). */
+        private Selection.Defer currentDefer;
 
         FetchBuilder fetch(int level, String graph) {
-            return fetches.computeIfAbsent(level + "/" + graph, k -> new FetchBuilder(nextFetchId++, graph, level));
+            Selection.Defer defer = currentDefer;
+            return fetches.computeIfAbsent(key(level, graph), k -> new FetchBuilder(nextFetchId++, graph, level, defer));
+        }
+
+        /**
+         * A fetch of its own for calls passing {@code @fromContext} arguments on the objects of {@code typeName} at
+         * {@code path}: the executor may split it into one request per distinct context value.
+         */
+        FetchBuilder contextualFetch(int level, String graph, String typeName, List<String> path) {
+            Selection.Defer defer = currentDefer;
+            return fetches.computeIfAbsent(key(level, graph) + "/context/" + typeName + "@" + String.join(".", path),
+                    k -> new FetchBuilder(nextFetchId++, graph, level, defer));
         }
 
         boolean hasFetch(int level, String graph) {
-            return fetches.containsKey(level + "/" + graph);
+            return fetches.containsKey(key(level, graph));
+        }
+
+        private String key(int level, String graph) {
+            return currentDefer == null ? level + "/" + graph : level + "/" + graph + "/" + currentDefer.id();
+        }
+
+        /** Sets the deferred fragment fetches created from now on belong to; returns the previous one. */
+        Selection.Defer deferring(Selection.Defer defer) {
+            Selection.Defer previous = currentDefer;
+            currentDefer = defer;
+            return previous;
         }
 
         /** True when a fetch to {@code graph} already has a call for the objects of {@code typeName} at {@code path}. */

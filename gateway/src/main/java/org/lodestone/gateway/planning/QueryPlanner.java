@@ -38,7 +38,8 @@ public final class QueryPlanner {
         String rootType = operation.rootTypeName();
         TypeMeta root = supergraph.type(rootType);
         PlanAssembly.Phase phase = null;
-        for (FieldSelection field : rootFields(operation.selections())) {
+        for (RootField rootField : rootFields(operation.selections(), null)) {
+            FieldSelection field = rootField.field();
             if (field.denied() || field.isTypename() || INTROSPECTION_ROOT_FIELDS.contains(field.name())) {
                 continue;
             }
@@ -62,42 +63,33 @@ public final class QueryPlanner {
                 // Fewest jumps first (a subgraph whose @provides covers the selection needs none), then a subgraph
                 // already asked at the root, then supergraph order.
                 PlanAssembly.Phase current = phase;
-                graph = graphs.stream().min(Comparator.<String>comparingInt(g -> fieldsNeedingAJump(meta, g, field))
+                graph = graphs.stream().min(Comparator.<String>comparingInt(g -> selections.fieldsNeedingAJump(meta, g,
+                                field))
                         .thenComparingInt(g -> current.hasFetch(0, g) ? 0 : 1)).orElseThrow();
             }
+            Selection.Defer previous = phase.deferring(rootField.defer());
             FetchBuilder fetch = phase.fetch(0, graph);
-            fetch.rootKeys.add(field.responseKey());
+            if (!fetch.rootKeys.contains(field.responseKey())) {
+                fetch.rootKeys.add(field.responseKey());
+            }
             selections.planSelections(phase, graph, rootType, List.of(field), fetch.rootSelection, List.of(), fetch,
                     FieldSet.EMPTY);
+            phase.deferring(previous);
         }
         return assembly.build();
     }
 
-    /** How many fields directly below {@code field} {@code graph} could neither resolve nor provide. */
-    private int fieldsNeedingAJump(FieldMeta meta, String graph, FieldSelection field) {
-        TypeMeta returned = supergraph.type(meta.typeName());
-        if (returned == null || returned.kind() != TypeMeta.Kind.OBJECT) {
-            return 0;
-        }
-        FieldSet provides = meta.source(graph).map(s -> s.provides()).orElse(FieldSet.EMPTY);
-        int count = 0;
-        for (Selection selection : field.selections()) {
-            if (selection instanceof FieldSelection child && !child.isTypename() && !child.denied()
-                    && returned.field(child.name()) != null && !returned.field(child.name()).resolvableIn(graph)
-                    && !provides.contains(child.name())) {
-                count++;
-            }
-        }
-        return count;
+    /** A root field, with the deferred fragment it was selected in (null when in the initial part). */
+    private record RootField(FieldSelection field, Selection.Defer defer) {
     }
 
-    private static List<FieldSelection> rootFields(List<Selection> selections) {
-        List<FieldSelection> result = new ArrayList<>();
+    private static List<RootField> rootFields(List<Selection> selections, Selection.Defer defer) {
+        List<RootField> result = new ArrayList<>();
         for (Selection selection : selections) {
             if (selection instanceof FieldSelection field) {
-                result.add(field);
+                result.add(new RootField(field, defer));
             } else if (selection instanceof FragmentSelection fragment) {
-                result.addAll(rootFields(fragment.selections()));
+                result.addAll(rootFields(fragment.selections(), fragment.deferred() ? fragment.defer() : defer));
             }
         }
         return result;

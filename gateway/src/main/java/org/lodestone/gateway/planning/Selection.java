@@ -29,7 +29,31 @@ public sealed interface Selection permits Selection.FieldSelection, Selection.Fr
         }
     }
 
-    /** @param typeCondition null for an inline fragment without type condition */
-    record FragmentSelection(String typeCondition, List<Selection> selections) implements Selection {
+    /**
+     * @param typeCondition null for an inline fragment without type condition
+     * @param defer set when the client asked to receive this fragment later ({@code @defer}), else null
+     */
+    record FragmentSelection(String typeCondition, List<Selection> selections, Defer defer) implements Selection {
+
+        public FragmentSelection(String typeCondition, List<Selection> selections) {
+            this(typeCondition, selections, null);
+        }
+
+        public boolean deferred() {
+            return defer != null;
+        }
+
+        public FragmentSelection withSelections(List<Selection> newSelections) {
+            return new FragmentSelection(typeCondition, newSelections, defer);
+        }
+    }
+
+    /**
+     * A deferred fragment: delivered in a later payload of an incremental response.
+     *
+     * @param id position of the fragment among the operation's deferred fragments, in document order
+     * @param label the client's label, or null
+     */
+    record Defer(int id, String label) {
     }
 }

@@ -1,14 +1,26 @@
 package org.lodestone.gateway.planning;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import graphql.language.AstPrinter;
+import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.SelectionSet;
+import graphql.parser.Parser;
 
 import org.lodestone.gateway.planning.Selection.FieldSelection;
 import org.lodestone.gateway.planning.Selection.FragmentSelection;
+import org.lodestone.gateway.supergraph.ContextArgument;
 import org.lodestone.gateway.supergraph.FieldMeta;
 import org.lodestone.gateway.supergraph.FieldSet;
 import org.lodestone.gateway.supergraph.KeyMeta;
@@ -26,6 +38,16 @@ final class SelectionPlanner {
 
     private final Supergraph supergraph;
     private final InterfaceObjectPlanning interfaceObjects;
+    /** The objects being planned, innermost first: where a {@code @fromContext} argument finds its ancestor. */
+    private final Deque<Ancestor> ancestors = new ArrayDeque<>();
+    /** Set by {@link #planRemote} just before it plans a field whose {@code @fromContext} arguments it supplied. */
+    private boolean contextArgumentsSupplied;
+    private int nextContextVariable;
+
+    /** Objects of {@code typeName} at {@code path}, selected with {@code out} in {@code fetch} to {@code graph}. */
+    private record Ancestor(String typeName, String graph, ForwardedSelection out, List<String> path,
+            FetchBuilder fetch) {
+    }
 
     SelectionPlanner(Supergraph supergraph) {
         this.supergraph = supergraph;
@@ -33,6 +55,16 @@ final class SelectionPlanner {
     }
 
     int planSelections(PlanAssembly.Phase phase, String graph, String typeName, List<Selection> selections,
+            ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
+        ancestors.push(new Ancestor(typeName, graph, out, path, fetch));
+        try {
+            return planObjectSelections(phase, graph, typeName, selections, out, path, fetch, provided);
+        } finally {
+            ancestors.pop();
+        }
+    }
+
+    private int planObjectSelections(PlanAssembly.Phase phase, String graph, String typeName, List<Selection> selections,
             ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
         TypeMeta type = supergraph.type(typeName);
         if (type.isAbstract() && type.interfaceObjectGraphs().contains(graph)) {
@@ -55,8 +87,9 @@ final class SelectionPlanner {
             FieldMeta meta = type.field(field.name());
             // A field with @requires needs its required fields in the representation, so it always
             // goes through _entities, even when the current subgraph is the one resolving it.
-            boolean local = (meta.resolvableIn(graph) && meta.source(graph).get().requires().isEmpty())
-                    || provided.contains(field.name());
+            // So does a field taking @fromContext arguments: the values are read from an ancestor and passed in.
+            boolean local = (meta.resolvableIn(graph) && meta.source(graph).get().requires().isEmpty()
+                    && meta.source(graph).get().contexts().isEmpty()) || provided.contains(field.name());
             String interfaceObjectGraph = local ? null : interfaceObjects.graphResolving(type, field.name());
             if (interfaceObjectGraph != null) {
                 deepest = Math.max(deepest, interfaceObjects.planRemoteOnInterface(phase, interfaceObjectGraph, type,
@@ -98,6 +131,21 @@ final class SelectionPlanner {
 
     private int planFragment(PlanAssembly.Phase phase, String graph, TypeMeta type, FragmentSelection fragment,
             ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
+        if (!fragment.deferred()) {
+            return planFragmentBody(phase, graph, type, fragment, out, path, fetch, provided);
+        }
+        // Fields the current subgraph answers still come with the current fetch (the same request, so no later
+        // than the initial part); every fetch the fragment needs beyond that belongs to the deferred part.
+        Selection.Defer previous = phase.deferring(fragment.defer());
+        try {
+            return planFragmentBody(phase, graph, type, fragment, out, path, fetch, provided);
+        } finally {
+            phase.deferring(previous);
+        }
+    }
+
+    private int planFragmentBody(PlanAssembly.Phase phase, String graph, TypeMeta type, FragmentSelection fragment,
+            ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
         String condition = fragment.typeCondition();
         if (condition == null || condition.equals(type.name())) {
             return planSelections(phase, graph, type.name(), fragment.selections(), out, path, fetch, provided);
@@ -123,9 +171,11 @@ final class SelectionPlanner {
     /** {@code field} answered by {@code graph} itself, its sub-selection planned below it. */
     int planLocal(PlanAssembly.Phase phase, String graph, TypeMeta type, FieldMeta meta, FieldSelection field,
             ForwardedSelection out, List<String> path, FetchBuilder fetch, FieldSet provided) {
-        if (meta.source(graph).map(s -> s.contextArguments()).orElse(false)) {
+        boolean contextsSupplied = contextArgumentsSupplied;
+        contextArgumentsSupplied = false;
+        if (!contextsSupplied && meta.source(graph).map(s -> !s.contexts().isEmpty()).orElse(false)) {
             throw new PlanningException(type.name() + "." + field.name() + " takes an argument from @fromContext, "
-                    + "which this gateway does not support yet");
+                    + "which cannot be supplied where it is reached through " + supergraph.subgraph(graph).name());
         }
         TypeMeta returnType = supergraph.type(meta.typeName());
         int throughParent = fetch.level;
@@ -274,11 +324,12 @@ final class SelectionPlanner {
             throw new PlanningException("No subgraph can resolve " + type.name() + "." + field.name()
                     + " for an entity reached through " + supergraph.subgraph(graph).name());
         }
-        // Prefer a subgraph whose key this one can provide, then one that already has a call for these objects,
-        // so one jump serves many fields.
+        // Prefer a subgraph whose key this one can provide; among those, the one needing the fewest further jumps
+        // below the field (a subgraph whose @provides covers the selection needs none), then one that already has
+        // a call for these objects, so one jump serves many fields.
         String target = candidates.stream().filter(g -> keyProvidable(type, graph, g))
-                .filter(g -> phase.hasJump(g, type.name(), path)).findFirst()
-                .or(() -> candidates.stream().filter(g -> keyProvidable(type, graph, g)).findFirst())
+                .min(Comparator.<String>comparingInt(g -> fieldsNeedingAJump(meta, g, field))
+                        .thenComparingInt(g -> phase.hasJump(g, type.name(), path) ? 0 : 1))
                 .orElse(candidates.get(0));
         KeyMeta key = keyProvidable(type, graph, target) ? providableKey(type, graph, target) : type.resolvableKey(target);
         FieldSet requires = meta.source(target).map(s -> s.requires()).orElse(FieldSet.EMPTY);
@@ -307,30 +358,185 @@ final class SelectionPlanner {
             }
             requiresLevel = planSelections(phase, graph, type.name(), keySelections, out, path, fetch, FieldSet.EMPTY);
         }
-        if (!requires.isEmpty()) {
-            // @requires fields are themselves planned, possibly through other subgraphs first.
-            List<Selection> requiredSelections = new ArrayList<>();
-            requires.fields().forEach((name, child) -> {
-                // A required field with arguments always gets its own alias, so that a field of the same name the
-                // client selects (with other arguments), before or after it, never shares its response key.
-                String arguments = requires.arguments(name);
-                String responseKey = arguments.isEmpty() ? out.responseKeyFor(name)
-                        : ForwardedSelection.INTERNAL_ALIAS_PREFIX + name + "_" + Integer.toHexString(arguments.hashCode());
-                if (!responseKey.equals(name)) {
-                    aliases.put(name, responseKey);
-                }
-                requiredSelections.add(new FieldSelection(responseKey, name, arguments, asSelections(child), false,
-                        List.of()));
-            });
-            requiresLevel = Math.max(requiresLevel, planSelections(phase, graph, type.name(), requiredSelections, out,
-                    path, fetch, FieldSet.EMPTY));
+        requiresLevel = Math.max(requiresLevel, planRequired(phase, graph, type, requires, out, path, fetch, aliases));
+        List<ContextArgument> contextArguments = meta.source(target).map(s -> s.contexts()).orElse(List.of());
+        List<ContextValue> contextValues = new ArrayList<>();
+        for (ContextArgument argument : contextArguments) {
+            PlannedContext planned = planContextValue(phase, type, field, path, argument);
+            requiresLevel = Math.max(requiresLevel, planned.level());
+            contextValues.add(planned.value());
         }
         int level = Math.max(fetch.level, requiresLevel) + 1;
-        FetchBuilder entityFetch = phase.fetch(level, target);
+        FetchBuilder entityFetch = contextValues.isEmpty() ? phase.fetch(level, target)
+                : phase.contextualFetch(level, target, type.name(), path);
         FetchBuilder.JumpBuilder jump = entityFetch.jump(type.name(), path);
         jump.addRepresentation(key.fields(), requires);
         jump.representationKeys.putAll(aliases);
-        return planLocal(phase, target, type, meta, field, jump.selection, path, entityFetch, FieldSet.EMPTY);
+        if (contextValues.isEmpty()) {
+            return planLocal(phase, target, type, meta, field, jump.selection, path, entityFetch, FieldSet.EMPTY);
+        }
+        jump.contexts.addAll(contextValues);
+        StringBuilder arguments = new StringBuilder(field.arguments());
+        for (int i = 0; i < contextArguments.size(); i++) {
+            if (!arguments.isEmpty()) {
+                arguments.append(", ");
+            }
+            arguments.append(contextArguments.get(i).name()).append(": $").append(contextValues.get(i).variable());
+        }
+        FieldSelection withContext = new FieldSelection(field.responseKey(), field.name(), arguments.toString(),
+                field.selections(), field.denied(), field.variables());
+        contextArgumentsSupplied = true;
+        return planLocal(phase, target, type, meta, withContext, jump.selection, path, entityFetch, FieldSet.EMPTY);
+    }
+
+    /**
+     * Plans {@code @requires} fields into the parent selection, possibly through other subgraphs first.
+     *
+     * @param aliases receives the response keys of required fields that could not keep their name
+     * @return the deepest level used
+     */
+    int planRequired(PlanAssembly.Phase phase, String graph, TypeMeta type, FieldSet requires, ForwardedSelection out,
+            List<String> path, FetchBuilder fetch, Map<String, String> aliases) {
+        if (requires.isEmpty()) {
+            return fetch.level;
+        }
+        List<Selection> requiredSelections = new ArrayList<>();
+        requires.fields().forEach((name, child) -> {
+            // A required field with arguments always gets its own alias, so that a field of the same name the
+            // client selects (with other arguments), before or after it, never shares its response key.
+            String arguments = requires.arguments(name);
+            String responseKey = arguments.isEmpty() ? out.responseKeyFor(name)
+                    : ForwardedSelection.INTERNAL_ALIAS_PREFIX + name + "_" + Integer.toHexString(arguments.hashCode());
+            if (!responseKey.equals(name)) {
+                aliases.put(name, responseKey);
+            }
+            requiredSelections.add(new FieldSelection(responseKey, name, arguments, asSelections(child), false,
+                    List.of()));
+        });
+        return planSelections(phase, graph, type.name(), requiredSelections, out, path, fetch, FieldSet.EMPTY);
+    }
+
+    /** A context value and the deepest level its fetching uses (the call passing it runs after). */
+    private record PlannedContext(ContextValue value, int level) {
+    }
+
+    /**
+     * Asks the nearest ancestor carrying {@code argument}'s context for the context's selection, under an alias of
+     * its own (fetched from whichever subgraph can resolve it, like a {@code @requires} field).
+     */
+    private PlannedContext planContextValue(PlanAssembly.Phase phase, TypeMeta type, FieldSelection field,
+            List<String> path, ContextArgument argument) {
+        Set<String> contextTypes = supergraph.contextTypes(argument.context());
+        Set<String> concrete = new TreeSet<>();
+        contextTypes.forEach(t -> concrete.addAll(supergraph.possibleTypes(t)));
+        Ancestor ancestor = null;
+        for (Ancestor candidate : ancestors) {
+            if (candidate.path().size() < path.size() && (contextTypes.contains(candidate.typeName())
+                    || concrete.contains(candidate.typeName()))) {
+                ancestor = candidate;
+                break;
+            }
+        }
+        if (ancestor == null) {
+            throw new PlanningException(type.name() + "." + field.name() + " takes its argument "
+                    + argument.name() + " from context " + argument.context()
+                    + ", which no enclosing selection of this operation provides");
+        }
+        String alias = ForwardedSelection.INTERNAL_ALIAS_PREFIX + "ctx_" + nextContextVariable;
+        List<String> valuePath = new ArrayList<>();
+        List<Selection> selections = contextSelections(type, field, argument, alias, valuePath);
+        ancestor.out().field("__typename");
+        int level = planSelections(phase, ancestor.graph(), ancestor.typeName(), selections, ancestor.out(),
+                ancestor.path(), ancestor.fetch(), FieldSet.EMPTY);
+        ContextValue value = new ContextValue("contextualArgument_" + nextContextVariable++, argument.type(),
+                ancestor.path(), Set.copyOf(concrete), List.copyOf(valuePath));
+        return new PlannedContext(value, level);
+    }
+
+    /**
+     * The context's selection as the gateway asks it of the ancestor: its one field under {@code alias} (inside each
+     * type condition when it has them, which then must all select the same field), and in {@code valuePath} the
+     * response keys leading from the ancestor to the value.
+     */
+    private static List<Selection> contextSelections(TypeMeta type, FieldSelection field, ContextArgument argument,
+            String alias, List<String> valuePath) {
+        String where = "The @fromContext selection of " + type.name() + "." + field.name();
+        SelectionSet set = ((OperationDefinition) Parser
+                .parse("{" + argument.selection() + "}").getDefinitions().get(0)).getSelectionSet();
+        List<Selection> result = new ArrayList<>();
+        Field first = null;
+        for (graphql.language.Selection<?> selection : set.getSelections()) {
+            Field valueField;
+            String condition = null;
+            if (selection instanceof Field plain) {
+                valueField = plain;
+            } else if (selection instanceof InlineFragment fragment && fragment.getTypeCondition() != null
+                    && fragment.getSelectionSet().getSelections().size() == 1
+                    && fragment.getSelectionSet().getSelections().get(0) instanceof Field inner) {
+                valueField = inner;
+                condition = fragment.getTypeCondition().getName();
+            } else {
+                throw new PlanningException(where + " must select one field, possibly under type conditions");
+            }
+            if (first == null) {
+                first = valueField;
+            } else if (!first.getName().equals(valueField.getName()) || condition == null
+                    || result.get(0) instanceof FieldSelection) {
+                throw new PlanningException(where + " must select the same one field under every type condition");
+            }
+            FieldSelection aliased = new FieldSelection(alias, valueField.getName(), printedArguments(valueField),
+                    plainSelections(valueField.getSelectionSet()), false, List.of());
+            result.add(condition == null ? aliased : new FragmentSelection(condition, List.of(aliased)));
+        }
+        if (first == null) {
+            throw new PlanningException(where + " is empty");
+        }
+        valuePath.add(alias);
+        SelectionSet below = first.getSelectionSet();
+        while (below != null && !below.getSelections().isEmpty()) {
+            if (below.getSelections().size() != 1 || !(below.getSelections().get(0) instanceof Field next)) {
+                throw new PlanningException(where + " must lead to one value");
+            }
+            valuePath.add(next.getName());
+            below = next.getSelectionSet();
+        }
+        return result;
+    }
+
+    private static String printedArguments(Field field) {
+        return field.getArguments().stream().map(AstPrinter::printAst)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static List<Selection> plainSelections(SelectionSet set) {
+        List<Selection> result = new ArrayList<>();
+        if (set != null) {
+            for (graphql.language.Selection<?> selection : set.getSelections()) {
+                if (selection instanceof Field child) {
+                    result.add(new FieldSelection(child.getName(), child.getName(), printedArguments(child),
+                            plainSelections(child.getSelectionSet()), false, List.of()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** How many fields directly below {@code field} {@code graph} could neither resolve nor provide. */
+    int fieldsNeedingAJump(FieldMeta meta, String graph, FieldSelection field) {
+        TypeMeta returned = supergraph.type(meta.typeName());
+        if (returned == null || returned.kind() != TypeMeta.Kind.OBJECT) {
+            return 0;
+        }
+        FieldSet provides = meta.source(graph).map(s -> s.provides()).orElse(FieldSet.EMPTY);
+        int count = 0;
+        for (Selection selection : field.selections()) {
+            if (selection instanceof FieldSelection child && !child.isTypename() && !child.denied()
+                    && returned.field(child.name()) != null && !returned.field(child.name()).resolvableIn(graph)
+                    && !provides.contains(child.name())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Subgraphs resolving {@code type.fieldName} whose key {@code graph} can provide (no further step needed). */
@@ -342,6 +548,8 @@ final class SelectionPlanner {
         List<Selection> result = new ArrayList<>();
         fieldSet.fields().forEach((name, child) -> result.add(
                 new FieldSelection(name, name, fieldSet.arguments(name), asSelections(child), false, List.of())));
+        fieldSet.typeConditions().forEach((condition, set) -> result.add(
+                new FragmentSelection(condition, asSelections(set))));
         return result;
     }
 }

@@ -47,7 +47,7 @@ public final class AccessPolicy {
                 String condition = fragment.typeCondition() == null ? typeName : fragment.typeCondition();
                 List<Selection> inner = apply(condition, fragment.selections(), authenticated, roles);
                 if (inner != fragment.selections()) {
-                    updated = new FragmentSelection(fragment.typeCondition(), inner);
+                    updated = fragment.withSelections(inner);
                 }
             } else if (selection instanceof FieldSelection field && !field.name().startsWith("__") && type != null) {
                 FieldMeta meta = type.field(field.name());

@@ -33,10 +33,24 @@ public final class Supergraph {
     private final GraphQLSchema apiSchema;
     private final Map<String, Set<String>> possibleTypes = new ConcurrentHashMap<>();
 
+    private final Map<String, Set<String>> contexts;
+
     public Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeMeta> types, GraphQLSchema apiSchema) {
+        this(subgraphs, types, apiSchema, Map.of());
+    }
+
+    /** @param contexts context name to the types declaring it with {@code @context} */
+    public Supergraph(Map<String, Subgraph> subgraphs, Map<String, TypeMeta> types, GraphQLSchema apiSchema,
+            Map<String, Set<String>> contexts) {
         this.subgraphs = Map.copyOf(subgraphs);
         this.types = Map.copyOf(types);
         this.apiSchema = apiSchema;
+        this.contexts = Map.copyOf(contexts);
+    }
+
+    /** The types declaring context {@code name} ({@code @context(name:)}), empty when none does. */
+    public Set<String> contextTypes(String name) {
+        return contexts.getOrDefault(name, Set.of());
     }
 
     /** Subgraphs keyed by their {@code join__Graph} enum value, in enum order. */
@@ -135,7 +149,7 @@ public final class Supergraph {
             }
             updated.put(subgraph.enumValue(), url == null ? subgraph : subgraph.withUrl(url));
         }
-        return new Supergraph(updated, types, apiSchema);
+        return new Supergraph(updated, types, apiSchema, contexts);
     }
 
     /** The labels of progressive {@code @override}s ({@code overrideLabel}) anywhere in the supergraph. */
@@ -181,7 +195,7 @@ public final class Supergraph {
             updated.put(type.name(), changed ? new TypeMeta(type.name(), type.kind(), type.graphs(), type.keys(),
                     fields, type.interfaceObjectGraphs(), type.access(), type.abstractMembershipByGraph()) : type);
         }
-        return new Supergraph(subgraphs, updated, apiSchema);
+        return new Supergraph(subgraphs, updated, apiSchema, contexts);
     }
 
     public List<String> subgraphNames() {

@@ -27,6 +27,8 @@ import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.StringValue;
 import graphql.language.Type;
@@ -90,7 +92,7 @@ public final class SupergraphLoader {
                 types.put(type.getName(), readType(type));
             }
         }
-        return new Supergraph(subgraphs, types, ApiSchemaBuilder.build(document));
+        return new Supergraph(subgraphs, types, ApiSchemaBuilder.build(document), readContexts(document));
     }
 
     private static Document parseDocument(String sdl) {
@@ -176,7 +178,7 @@ public final class SupergraphLoader {
                     FieldSet.parse(string(joinField, "provides")), Boolean.TRUE.equals(bool(joinField, "external")),
                     string(joinField, "override"), Boolean.TRUE.equals(bool(joinField, "usedOverridden")),
                     joinField.getArgument("contextArguments") != null, subgraphType(joinField, field),
-                    string(joinField, "overrideLabel"), string(joinField, "type")));
+                    string(joinField, "overrideLabel"), string(joinField, "type"), contextArguments(joinField)));
         }
         if (joinFields.isEmpty()) {
             // No join__field: every graph defining the type resolves the field.
@@ -185,6 +187,51 @@ public final class SupergraphLoader {
             }
         }
         return new FieldMeta(field.getName(), namedType(field.getType()), List.copyOf(sources), accessRule(field));
+    }
+
+    /** {@code contextArguments: [{context, name, type, selection}]} of a {@code @join__field}. */
+    private static List<ContextArgument> contextArguments(Directive joinField) {
+        Argument argument = joinField.getArgument("contextArguments");
+        if (argument == null) {
+            return List.of();
+        }
+        List<Value> values = argument.getValue() instanceof ArrayValue array ? array.getValues()
+                : List.of(argument.getValue());
+        List<ContextArgument> result = new ArrayList<>();
+        for (Value<?> value : values) {
+            if (!(value instanceof ObjectValue object)) {
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (ObjectField field : object.getObjectFields()) {
+                if (field.getValue() instanceof StringValue string) {
+                    fields.put(field.getName(), string.getValue());
+                }
+            }
+            String selection = fields.getOrDefault("selection", "").trim();
+            // Written as a selection set (" { currency }"); a field set has no outer braces.
+            if (selection.startsWith("{") && selection.endsWith("}")) {
+                selection = selection.substring(1, selection.length() - 1);
+            }
+            result.add(new ContextArgument(fields.get("name"), fields.get("type"), fields.get("context"), selection));
+        }
+        return List.copyOf(result);
+    }
+
+    /** Context name to the types declaring it ({@code @context(name:)} on an object, interface or union). */
+    private static Map<String, Set<String>> readContexts(Document document) {
+        Map<String, Set<String>> result = new LinkedHashMap<>();
+        for (Definition<?> definition : document.getDefinitions()) {
+            if (definition instanceof TypeDefinition<?> type && !isFederationType(type.getName())) {
+                for (Directive context : type.getDirectives("context")) {
+                    String name = string(context, "name");
+                    if (name != null) {
+                        result.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(type.getName());
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     /** The named type in {@code @join__field(type:)} when it differs from the field's supergraph type, else null. */

@@ -21,16 +21,17 @@ import org.lodestone.gateway.testsupport.TestGateway;
 /**
  * A valid operation the gateway cannot plan answers a GraphQL error with {@code QUERY_PLANNING_FAILED} as a
  * request error (400 for {@code application/graphql-response+json}, 200 for {@code application/json}), never
- * a 500, and sends nothing to any subgraph. The case: an argument filled through {@code @fromContext}.
+ * a 500, and sends nothing to any subgraph. The case: a mutation whose value-type result has fields the subgraph
+ * running it cannot resolve (asking a second subgraph would run the mutation twice).
  */
 class PlanningErrorsTest {
 
-    private static final String QUERY = "{ users { id cart { total } } }";
+    private static final String QUERY = "mutation { resize(id: \"p1\") { width height } }";
     private static TestGateway gateway;
 
     @BeforeAll
     static void start() {
-        gateway = new TestGateway("supergraphs/context.graphql", "context");
+        gateway = new TestGateway("supergraphs/value-types.graphql", "value-types");
     }
 
     @AfterAll
@@ -41,8 +42,8 @@ class PlanningErrorsTest {
     @Test
     void thePlannerRefusesWithAReason() {
         PlanningException failure = assertThrows(PlanningException.class,
-                () -> Supergraphs.plan(SupergraphLoader.load("classpath:supergraphs/context.graphql"), QUERY));
-        assertEquals("Cart.total takes an argument from @fromContext, which this gateway does not support yet",
+                () -> Supergraphs.plan(SupergraphLoader.load("classpath:supergraphs/value-types.graphql"), QUERY));
+        assertEquals("Mutation.resize returns fields of Dimensions that inventory cannot resolve",
                 failure.getMessage());
     }
 
@@ -56,13 +57,13 @@ class PlanningErrorsTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> errors = (List<Map<String, Object>>) response.body().get("errors");
         assertEquals("QUERY_PLANNING_FAILED", TestGateway.at(response.body(), "errors", 0, "extensions", "code"));
-        assertTrue(errors.get(0).get("message").toString().contains("@fromContext"), errors.toString());
+        assertTrue(errors.get(0).get("message").toString().contains("Mutation.resize"), errors.toString());
         assertEquals(0, gateway.totalRequests());
     }
 
     @Test
     void whatCanBePlannedStillRuns() {
-        Map<String, Object> body = gateway.run("{ users { id cart { id items } } }");
-        assertEquals(3, TestGateway.at(body, "data", "users", 0, "cart", "items"), body.toString());
+        Map<String, Object> body = gateway.run("mutation { resize(id: \"p1\") { width weight } }");
+        assertEquals(0.1, TestGateway.at(body, "data", "resize", "weight"), body.toString());
     }
 }

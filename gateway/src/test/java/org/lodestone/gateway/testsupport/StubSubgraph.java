@@ -55,11 +55,13 @@ import io.vertx.core.http.HttpServer;
  * graphql-java, and records every request it receives. It can be told to fail, stall or add errors.
  *
  * <p>Canned data: {@code {"Query": {field: value}, "Mutation": {...}, "entities": {Type: {keyValue: object}}}};
- * entity references anywhere ({@code {"code": "JP"}}) are completed from {@code entities}.
+ * entity references anywhere ({@code {"code": "JP"}}) are completed from {@code entities}. A field value
+ * {@code {"$byArgument": {"EUR": ..., "USD": ...}}} answers by the value of the field's one argument.
  */
 public final class StubSubgraph implements AutoCloseable {
 
-    public enum Mode { NORMAL, FAIL_500, STALL, GRAPHQL_ERROR }
+    /** {@code DELAY}: answers normally after {@link #delay(long)} milliseconds. */
+    public enum Mode { NORMAL, FAIL_500, STALL, GRAPHQL_ERROR, DELAY }
 
     /** @param sequence global arrival order across all stubs */
     public record Received(long sequence, String query, Map<String, Object> variables, String authorization) {
@@ -78,6 +80,7 @@ public final class StubSubgraph implements AutoCloseable {
     private final HttpServer server;
     private volatile Mode mode = Mode.NORMAL;
     private volatile Map<String, Object> injectedError;
+    private volatile long delayMillis;
 
     private StubSubgraph(String name, String sdl, Map<String, Object> data) {
         this.name = name;
@@ -100,20 +103,8 @@ public final class StubSubgraph implements AutoCloseable {
             switch (mode) {
                 case FAIL_500 -> request.response().setStatusCode(503).end("down for maintenance");
                 case STALL -> VERTX.setTimer(5000, id -> request.response().end("{}"));
-                default -> {
-                    Map<String, Object> result = graphQL.execute(ExecutionInput.newExecutionInput((String) payload.get("query"))
-                            .variables(variables).build()).toSpecification();
-                    if (mode == Mode.GRAPHQL_ERROR && injectedError != null) {
-                        result = new LinkedHashMap<>(result);
-                        result.put("errors", List.of(injectedError));
-                    }
-                    try {
-                        request.response().putHeader("Content-Type", "application/json")
-                                .end(MAPPER.writeValueAsString(result));
-                    } catch (IOException e) {
-                        request.response().setStatusCode(500).end();
-                    }
-                }
+                case DELAY -> VERTX.setTimer(delayMillis, id -> answer(request, payload, variables));
+                default -> answer(request, payload, variables);
             }
           } catch (RuntimeException e) {
             e.printStackTrace();
@@ -124,6 +115,21 @@ public final class StubSubgraph implements AutoCloseable {
             server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start stub " + name, e);
+        }
+    }
+
+    private void answer(io.vertx.core.http.HttpServerRequest request, Map<String, Object> payload,
+            Map<String, Object> variables) {
+        Map<String, Object> result = graphQL.execute(ExecutionInput.newExecutionInput((String) payload.get("query"))
+                .variables(variables).build()).toSpecification();
+        if (mode == Mode.GRAPHQL_ERROR && injectedError != null) {
+            result = new LinkedHashMap<>(result);
+            result.put("errors", List.of(injectedError));
+        }
+        try {
+            request.response().putHeader("Content-Type", "application/json").end(MAPPER.writeValueAsString(result));
+        } catch (IOException e) {
+            request.response().setStatusCode(500).end();
         }
     }
 
@@ -179,6 +185,12 @@ public final class StubSubgraph implements AutoCloseable {
 
     public void mode(Mode newMode) {
         this.mode = newMode;
+    }
+
+    /** Answers every request normally, {@code millis} after it arrived. */
+    public void delay(long millis) {
+        this.delayMillis = millis;
+        this.mode = Mode.DELAY;
     }
 
     public void failWith(Map<String, Object> error) {
@@ -325,6 +337,11 @@ public final class StubSubgraph implements AutoCloseable {
             }
         } else {
             value = ((Map<String, Object>) env.getSource()).get(field);
+        }
+        if (value instanceof Map<?, ?> byArgument && byArgument.containsKey("$byArgument")) {
+            // {"$byArgument": {"EUR": ...}}: the answer depends on the field's one argument value.
+            Object argument = env.getArguments().values().stream().findFirst().orElse(null);
+            value = ((Map<String, Object>) byArgument.get("$byArgument")).get(String.valueOf(argument));
         }
         return complete(env.getFieldType(), value);
     }

@@ -1,0 +1,101 @@
+package org.lodestone.support.cache;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import graphql.ExecutionResult;
+
+/**
+ * Complete answers to queries, kept until the data may have changed ({@link DataChanges}). An answer is kept for
+ * exactly one caller (the bearer token as sent: what a caller may see depends on who they are) and one day (answers
+ * that depend on today, such as overdue commitments, change at midnight UTC), and only when it has no errors.
+ * <p>
+ * Entries are checked against the version they were computed under: the version is read before the data, so a change
+ * committing while an answer is computed leaves it under an older version, which only costs one more computation,
+ * never a stale answer.
+ */
+@ApplicationScoped
+public class ResultCache {
+
+    /** What an answer depends on besides the data. */
+    public record Key(String document, String operationName, Map<String, Object> variables, String caller,
+            LocalDate day) {
+
+        public static Key of(String document, String operationName, Map<String, Object> variables, String caller) {
+            return new Key(document, operationName, variables == null ? Map.of() : variables, caller,
+                    LocalDate.now(ZoneOffset.UTC));
+        }
+    }
+
+    private record Entry(long version, ExecutionResult result) {
+    }
+
+    private final DataChanges changes;
+    private final boolean enabled;
+    private final int maxEntries;
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+
+    ResultCache(DataChanges changes,
+            @ConfigProperty(name = "lodestone.result-cache.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "lodestone.result-cache.max-entries", defaultValue = "256") int maxEntries) {
+        this.changes = changes;
+        this.enabled = enabled;
+        this.maxEntries = maxEntries;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The version to compute an answer under; {@link DataChanges#UNKNOWN} when answers must not be kept. */
+    public long version() {
+        return enabled ? changes.version() : DataChanges.UNKNOWN;
+    }
+
+    /** The kept answer, if it was computed under the current version. */
+    public ExecutionResult get(Key key, long version) {
+        if (version == DataChanges.UNKNOWN) {
+            return null;
+        }
+        Entry entry = entries.get(key);
+        if (entry != null && entry.version() == version) {
+            hits.incrementAndGet();
+            return entry.result();
+        }
+        misses.incrementAndGet();
+        return null;
+    }
+
+    /** Keeps an answer computed under {@code version} (read before the data), if it is one to keep. */
+    public void put(Key key, long version, ExecutionResult result) {
+        if (version == DataChanges.UNKNOWN || !result.getErrors().isEmpty() || result.getData() == null) {
+            return;
+        }
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        entries.put(key, new Entry(version, result));
+    }
+
+    /** A write committed through this instance. */
+    public void changed() {
+        changes.changed();
+    }
+
+    public long hits() {
+        return hits.get();
+    }
+
+    public long misses() {
+        return misses.get();
+    }
+}
