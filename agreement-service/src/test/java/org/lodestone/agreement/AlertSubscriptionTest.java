@@ -1,7 +1,6 @@
 package org.lodestone.agreement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,10 +117,7 @@ class AlertSubscriptionTest {
     @Test
     void theSubscriptionEndsWhenTheTokenExpires() {
         try (GraphQLWsClient jp = subscribed(TestTokens.memberExpiringIn("JP", Duration.ofSeconds(3)), Map.of())) {
-            GraphQLWsClient.Closed closed = jp.awaitClose(Duration.ofSeconds(10));
-            assertNotNull(closed, "closed when the token expired");
-            assertEquals(1008, closed.code());
-            assertEquals("Authentication expired", closed.reason());
+            jp.assertClosedForExpiredToken(Duration.ofSeconds(10));
         }
     }
 
@@ -132,18 +128,10 @@ class AlertSubscriptionTest {
     }
 
     private GraphQLWsClient subscribed(String token, Map<String, Object> variables) {
-        GraphQLWsClient client = GraphQLWsClient.open(URI.create(graphql.toString().replaceFirst("^http", "ws")), token)
-                .initAndAwaitAck(null, ARRIVES);
-        client.subscribe("1", SUBSCRIBE, variables);
-        return client;
+        return GraphQLWsClient.subscribed(graphql, token, SUBSCRIBE, variables, ARRIVES);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> alert(Map<String, Object> message) {
-        assertNotNull(message, "an alert arrived");
-        assertEquals("next", message.get("type"), message.toString());
-        Map<String, Object> payload = (Map<String, Object>) message.get("payload");
-        assertNull(payload.get("errors"), payload.toString());
-        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get("agreementAlerts");
+        return GraphQLWsClient.nextData(message, "agreementAlerts");
     }
 }

@@ -11,15 +11,13 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
  * An export restriction, or a suspension of one. Dates keep the precision the source states
  * ({@code YYYY-MM} or {@code YYYY-MM-DD}); see {@link org.lodestone.mineral.service.ControlPeriod}.
  */
 @Entity
 @Table(name = "export_control")
-public class ExportControl extends PanacheEntityBase {
+public class ExportControl {
 
     @Id
     public String id;

@@ -10,11 +10,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 @Entity
 @Table(name = "mineral")
-public class Mineral extends PanacheEntityBase {
+public class Mineral {
 
     @Id
     public String id;

@@ -10,11 +10,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 @Entity
 @Table(name = "price_point")
-public class PricePoint extends PanacheEntityBase {
+public class PricePoint {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

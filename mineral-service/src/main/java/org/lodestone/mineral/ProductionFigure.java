@@ -7,12 +7,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** Production, reserves or capacity of one country for one mineral and year. */
 @Entity
 @Table(name = "production_figure")
-public class ProductionFigure extends PanacheEntityBase {
+public class ProductionFigure {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,11 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 @Entity
 @Table(name = "supply_share")
-public class SupplyShare extends PanacheEntityBase {
+public class SupplyShare {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -59,6 +59,12 @@ class AlertOutboxTest {
     @Inject
     ExportControlService controls;
 
+    @Inject
+    ExportControlRepository exportControls;
+
+    @Inject
+    OutboxEventRepository outbox;
+
     @Test
     void aRecordedControlIsReplayedToTheMembersItHitsOnly() {
         String since = OffsetDateTime.now(ZoneOffset.UTC).toString();
@@ -117,20 +123,20 @@ class AlertOutboxTest {
                 controls.record(control("EC-2033-ROLLED-BACK"), "coalition-analyst");
                 throw new IllegalStateException("something after the change fails");
             }));
-            assertNull(ExportControl.findById("EC-2033-ROLLED-BACK"));
+            assertNull(QuarkusTransaction.requiringNew().call(() -> exportControls.findById("EC-2033-ROLLED-BACK")));
             assertEquals(0L, count("EC-2033-ROLLED-BACK"));
             assertEquals(List.of(), notifications(listener, 300));
 
             QuarkusTransaction.requiringNew().run(() -> controls.record(control("EC-2033-COMMITTED"), "coalition-analyst"));
             assertEquals(1L, count("EC-2033-COMMITTED"));
-            String id = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>find("entityId",
+            String id = QuarkusTransaction.requiringNew().call(() -> outbox.find("entityId",
                     "EC-2033-COMMITTED").firstResult().id.toString());
             assertEquals(List.of(id), notifications(listener, 2000));
         }
     }
 
-    private static long count(String entityId) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("entityId", entityId));
+    private long count(String entityId) {
+        return QuarkusTransaction.requiringNew().call(() -> outbox.count("entityId", entityId));
     }
 
     private static NewExportControl control(String id) {

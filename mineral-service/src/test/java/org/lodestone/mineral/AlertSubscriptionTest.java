@@ -1,7 +1,6 @@
 package org.lodestone.mineral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,17 +118,12 @@ class AlertSubscriptionTest {
     @Test
     void theSubscriptionEndsWhenTheTokenExpires() {
         try (GraphQLWsClient jp = subscribed(TestTokens.memberExpiringIn("JP", Duration.ofSeconds(3)), Map.of())) {
-            GraphQLWsClient.Closed closed = jp.awaitClose(Duration.ofSeconds(10));
-            assertNotNull(closed, "closed when the token expired");
-            assertEquals(1008, closed.code());
-            assertEquals("Authentication expired", closed.reason());
+            jp.assertClosedForExpiredToken(Duration.ofSeconds(10));
         }
     }
 
     private GraphQLWsClient subscribed(String token, Map<String, Object> variables) {
-        GraphQLWsClient client = GraphQLWsClient.open(ws(), token).initAndAwaitAck(null, ARRIVES);
-        client.subscribe("1", SUBSCRIBE, variables);
-        return client;
+        return GraphQLWsClient.subscribed(graphql, token, SUBSCRIBE, variables, ARRIVES);
     }
 
     private int refusedWith(String token) {
@@ -142,13 +136,8 @@ class AlertSubscriptionTest {
         return URI.create(graphql.toString().replaceFirst("^http", "ws"));
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> alert(Map<String, Object> message) {
-        assertNotNull(message, "an alert arrived");
-        assertEquals("next", message.get("type"), message.toString());
-        Map<String, Object> payload = (Map<String, Object>) message.get("payload");
-        assertNull(payload.get("errors"), payload.toString());
-        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get("exportControlAlerts");
+        return GraphQLWsClient.nextData(message, "exportControlAlerts");
     }
 
     private static void record(String id, List<String> targets) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 
-import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.lodestone.mineral.service.VersionedCache;
@@ -142,11 +141,7 @@ class AliasedArgumentsTest {
     }
 
     private Statistics statistics() {
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        statistics.setStatisticsEnabled(true);
-        statistics.clear();
-        cache.clear();
-        return statistics;
+        return ColdStatistics.start(entityManagerFactory, cache);
     }
 
     private static List<Map<String, Object>> mineralEntities(String fields) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 
-import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,11 +36,7 @@ class BatchResolvingTest {
     VersionedCache cache;
 
     private Statistics statistics() {
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        statistics.setStatisticsEnabled(true);
-        statistics.clear();
-        cache.clear();
-        return statistics;
+        return ColdStatistics.start(entityManagerFactory, cache);
     }
 
     @Test

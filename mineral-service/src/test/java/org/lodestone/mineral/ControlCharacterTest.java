@@ -1,9 +1,5 @@
 package org.lodestone.mineral;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
-
 import java.util.List;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import org.lodestone.testing.PostgresTestResource;
+import org.lodestone.testing.RestChecks;
 import org.lodestone.testing.TestTokens;
 
 /** NUL and other control characters in a path or query parameter: 400 problem+json, never a database error. */
@@ -21,10 +18,7 @@ class ControlCharacterTest {
 
     @Test
     void controlCharactersInPathsAndQueryParametersAre400ProblemJson() {
-        String token = TestTokens.admin();
-        for (String path : List.of("/minerals/%00", "/minerals/lith%00ium", "/minerals/%0A", "/export-controls/%00")) {
-            given().auth().oauth2(token).urlEncodingEnabled(false).get(path).then().statusCode(400)
-                    .contentType(startsWith("application/problem+json")).body("status", equalTo(400));
-        }
+        RestChecks.eachIs400ProblemJson(TestTokens.admin(),
+                List.of("/minerals/%00", "/minerals/lith%00ium", "/minerals/%0A", "/export-controls/%00"));
     }
 }

@@ -120,4 +120,37 @@ class ExportControlWriteTest {
         GraphQL.post(TestTokens.member("JP"), "{ exportControls(imposingCountry: \"ID\") { id } }")
                 .body("data.exportControls", hasSize(1));
     }
+
+    @Test
+    void measureIsAClosedVocabulary() {
+        // every allowed value is accepted, in any case, and stored in lower case
+        for (String measure : ControlMeasure.CODES) {
+            String id = "EC-2032-MEASURE-" + measure.toUpperCase();
+            String suspends = measure.equals("suspension") ? ",\"suspends\":\"EC-2032-MEASURE-BAN\"" : "";
+            given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body("""
+                    {"id":"%s","imposingCountry":"CN","minerals":["antimony"],"targetsAll":true,"measure":"%s",
+                     "effectiveDate":"2032-01-01","source":"Test fixture"%s}""".formatted(id,
+                    measure.substring(0, 1).toUpperCase() + measure.substring(1), suspends))
+                    .post("/export-controls").then().statusCode(201).body("measure", is(measure));
+        }
+        int before = count();
+        String allowed = "must be one of [ban, halt, licence, suspension]";
+        given().auth().oauth2(TestTokens.analyst()).contentType(ContentType.JSON).body("""
+                {"imposingCountry":"CN","minerals":["antimony"],"targetsAll":true,"measure":"tariff",
+                 "effectiveDate":"2032-01-01","source":"Test fixture"}""")
+                .post("/export-controls").then().statusCode(400).contentType("application/problem+json")
+                .body("errors", hasSize(1)).body("errors[0].field", is("measure"))
+                .body("errors[0].reason", is(allowed));
+        GraphQL.post(TestTokens.analyst(), """
+                mutation { recordExportControl(input: { imposingCountry: "CN", minerals: ["antimony"],
+                  targetsAll: true, measure: "quota", effectiveOn: "2032-01-01", source: "x" }) { id } }""")
+                .statusCode(200)
+                .body("errors[0].extensions.code", is("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString(allowed));
+        assertEquals(before, count());
+        // the OpenAPI document lists the same values
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.NewExportControl.properties.measure.enum", is(ControlMeasure.CODES))
+                .body("components.schemas.ExportControlDto.properties.measure.enum", is(ControlMeasure.CODES));
+    }
 }

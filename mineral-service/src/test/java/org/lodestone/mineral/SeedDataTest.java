@@ -53,7 +53,9 @@ class SeedDataTest {
         as().get("/supply-shares").then().statusCode(200).body("$", hasSize(554));
         as().get("/production").then().statusCode(200).body("$", hasSize(678));
         as().get("/prices?from=2021&to=2025").then().statusCode(200).body("$", hasSize(150));
-        as().get("/export-controls").then().statusCode(200).body("$", hasSize(14));
+        as().get("/export-controls").then().statusCode(200).body("$", hasSize(14))
+                // the seed uses every measure of the closed vocabulary, and nothing else
+                .body("measure.unique()", containsInAnyOrder(ControlMeasure.CODES.toArray()));
     }
 
     @Test

@@ -16,16 +16,17 @@ import org.eclipse.microprofile.graphql.Query;
 import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
-import org.lodestone.agreement.AlertKind;
 import org.lodestone.agreement.api.AgreementAlertPayload;
-import org.lodestone.agreement.api.AlertQuery;
-import org.lodestone.agreement.api.AlertView;
 import org.lodestone.agreement.service.AgreementService;
 import org.lodestone.agreement.api.AgreementView;
 import org.lodestone.agreement.service.AlertService;
 import org.lodestone.agreement.service.CommitmentService;
 import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.support.DatabaseOutageAware;
+import org.lodestone.support.alert.AlertKind;
+import org.lodestone.support.alert.AlertNode;
+import org.lodestone.support.alert.AlertQuery;
+import org.lodestone.support.alert.AlertView;
 import org.lodestone.support.outbox.OutboxSubscriptions;
 
 /** Alert replay and the live alert subscription from this service's outbox. */
@@ -53,7 +54,7 @@ public class AlertGraphApi {
             when the caller's token expires (WebSocket close 1008).""")
     public Multi<@NonNull AlertNode> agreementAlertsLive(@Nullable List<@NonNull AlertKind> kinds,
             @Nullable List<@NonNull String> countries) {
-        AlertQuery query = new AlertQuery(null, kinds, countries, null);
+        AlertQuery query = AlertQuery.live(kinds, countries);
         // resolved for each batch with the subscriber's identity, through the same visibility checks as the replay
         return subscriptions.stream(ids -> nodes(alerts.among(ids, query)));
     }
@@ -70,10 +71,10 @@ public class AlertGraphApi {
     }
 
     /** Agreements and commitments of all alerts are read with one query each, through the visibility checks. */
-    List<AlertNode> nodes(List<AlertView> found) {
+    List<AlertNode> nodes(List<AlertView<AgreementAlertPayload>> found) {
         Set<String> agreementIds = new LinkedHashSet<>();
         Set<String> commitmentIds = new LinkedHashSet<>();
-        for (AlertView alert : found) {
+        for (AlertView<AgreementAlertPayload> alert : found) {
             if (alert.payload().commitment() != null) {
                 commitmentIds.add(alert.payload().commitment());
             } else {
@@ -89,15 +90,13 @@ public class AlertGraphApi {
                     .forEach(c -> commitmentById.put(c.id(), c));
         }
         List<AlertNode> nodes = new ArrayList<>();
-        for (AlertView alert : found) {
+        for (AlertView<AgreementAlertPayload> alert : found) {
             AgreementAlertPayload p = alert.payload();
             if (p.commitment() != null) {
-                nodes.add(new CommitmentAlertNode(alert.id().toString(), alert.kind(), alert.occurredAt(),
-                        alert.countries(), Nodes.commitment(commitmentById.get(p.commitment())), p.commitmentStatus(),
-                        p.fulfilledPct()));
+                nodes.add(new CommitmentAlertNode(alert, Nodes.commitment(commitmentById.get(p.commitment())),
+                        p.commitmentStatus(), p.fulfilledPct()));
             } else {
-                nodes.add(new AgreementAlertNode(alert.id().toString(), alert.kind(), alert.occurredAt(),
-                        alert.countries(), Nodes.agreement(agreementById.get(p.agreement())), p.status(),
+                nodes.add(new AgreementAlertNode(alert, Nodes.agreement(agreementById.get(p.agreement())), p.status(),
                         p.previousStatus(), p.version() == null ? 0 : p.version(), p.reason()));
             }
         }

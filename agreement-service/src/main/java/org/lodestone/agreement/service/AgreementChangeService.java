@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.AgreementRepository;
 import org.lodestone.agreement.AgreementStatus;
-import org.lodestone.agreement.AlertKind;
+import org.lodestone.support.alert.AlertKind;
 import org.lodestone.agreement.CommitmentRepository;
 import org.lodestone.agreement.api.AgreementPatchCommand;
 import org.lodestone.agreement.api.AgreementView;

@@ -5,16 +5,15 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.lodestone.agreement.api.CommitmentView;
 import org.lodestone.agreement.api.AgreementView;
-import org.lodestone.agreement.AlertKind;
 import org.lodestone.agreement.OutboxEvent;
 import org.lodestone.agreement.api.AgreementAlertPayload;
-import org.lodestone.agreement.mapping.AlertMapper;
+import org.lodestone.support.alert.AlertKind;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
@@ -28,9 +27,11 @@ public class AlertOutbox {
     public static final String AGREEMENT = "Agreement";
     public static final String COMMITMENT = "Commitment";
 
+    private final EntityManager em;
     private final Clock clock;
 
-    public AlertOutbox(Clock clock) {
+    public AlertOutbox(EntityManager em, Clock clock) {
+        this.em = em;
         this.clock = clock;
     }
 
@@ -53,16 +54,9 @@ public class AlertOutbox {
     private OutboxEvent write(AlertKind kind, String entityType, String entityId, AgreementView agreement,
             List<String> countries, AgreementAlertPayload payload) {
         OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
-        event.kind = kind;
-        event.occurredAt = OffsetDateTime.now(clock);
-        event.entityType = entityType;
-        event.entityId = entityId;
-        event.countries = countries;
-        event.visibility = agreement.visibility().name();
-        event.parties = List.copyOf(agreement.parties());
-        event.payload = AlertMapper.toJson(payload);
-        event.persist();
+        event.describe(kind, OffsetDateTime.now(clock), entityType, entityId, countries, agreement.visibility().name(),
+                agreement.parties(), payload);
+        em.persist(event);
         return event;
     }
 }

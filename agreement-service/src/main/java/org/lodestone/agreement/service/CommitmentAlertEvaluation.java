@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
-import org.lodestone.agreement.AlertKind;
+import org.lodestone.support.alert.AlertKind;
 import org.lodestone.agreement.CommitmentAlertStateRepository;
 import org.lodestone.agreement.api.CommitmentView;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.lodestone.agreement.Agreement;
 import org.lodestone.agreement.AgreementRepository;
-import org.lodestone.agreement.AlertKind;
+import org.lodestone.support.alert.AlertKind;
 import org.lodestone.agreement.Commitment;
 import org.lodestone.agreement.CommitmentRepository;
 import org.lodestone.agreement.ProgressReport;

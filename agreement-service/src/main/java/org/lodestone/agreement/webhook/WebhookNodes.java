@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.lodestone.agreement.AlertKind;
+import org.lodestone.support.alert.AlertKind;
 import org.lodestone.support.webhook.DeliveryState;
 import org.lodestone.support.webhook.DeliveryView;
 import org.lodestone.support.webhook.WebhookTarget;

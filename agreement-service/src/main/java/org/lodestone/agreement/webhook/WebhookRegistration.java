@@ -2,7 +2,7 @@ package org.lodestone.agreement.webhook;
 
 import java.util.List;
 
-import org.lodestone.agreement.AlertKind;
+import org.lodestone.support.alert.AlertKind;
 
 /** What a caller asks to register; the secret is write-only (stored sealed, never returned). */
 public record WebhookRegistration(String url, List<AlertKind> kinds, List<String> countries, String secret) {

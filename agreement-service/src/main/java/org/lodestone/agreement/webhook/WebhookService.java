@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.lodestone.agreement.AlertKind;
+import org.lodestone.support.alert.AlertKind;
 import org.lodestone.agreement.security.Caller;
 import org.lodestone.agreement.security.CurrentCaller;
 import org.lodestone.support.ServiceUnavailableException;

@@ -48,6 +48,40 @@ public final class GraphQLWsClient implements AutoCloseable {
         return new GraphQLWsClient(uri, headerToken);
     }
 
+    /**
+     * Connects to the WebSocket twin of an http(s) GraphQL endpoint with the token, waits for the acknowledgement and
+     * starts subscription {@code "1"}.
+     */
+    public static GraphQLWsClient subscribed(URI httpEndpoint, String token, String query,
+            Map<String, Object> variables, Duration ackTimeout) {
+        GraphQLWsClient client = open(URI.create(httpEndpoint.toString().replaceFirst("^http", "ws")), token)
+                .initAndAwaitAck(null, ackTimeout);
+        client.subscribe("1", query, variables);
+        return client;
+    }
+
+    /** The given field of a {@code next} message's data; anything else, or errors, fail the test. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> nextData(Map<String, Object> message, String field) {
+        if (message == null || !"next".equals(message.get("type"))) {
+            throw new AssertionError("expected a next message, got " + message);
+        }
+        Map<String, Object> payload = (Map<String, Object>) message.get("payload");
+        if (payload.get("errors") != null) {
+            throw new AssertionError("the next message carries errors: " + payload);
+        }
+        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get(field);
+    }
+
+    /** Waits for the server to close the socket as it does when the subscriber's token expires (1008). */
+    public void assertClosedForExpiredToken(Duration timeout) {
+        Closed closed = awaitClose(timeout);
+        if (closed == null || closed.code() != 1008 || !"Authentication expired".equals(closed.reason())) {
+            throw new AssertionError("expected close 1008 'Authentication expired' within " + timeout + ", got "
+                    + (closed == null ? "an open socket" : closed));
+        }
+    }
+
     /** Sends {@code connection_init} with the payload (may be null). */
     public GraphQLWsClient init(Map<String, Object> payload) {
         Map<String, Object> message = new LinkedHashMap<>();

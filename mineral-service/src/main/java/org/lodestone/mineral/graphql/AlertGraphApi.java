@@ -16,16 +16,18 @@ import io.smallrye.graphql.api.Nullable;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.lodestone.mineral.AlertKind;
-import org.lodestone.mineral.api.AlertQuery;
-import org.lodestone.mineral.api.AlertView;
 import org.lodestone.mineral.api.ExportControlAlertPayload;
-import org.lodestone.mineral.service.AlertService;
 import org.lodestone.mineral.api.ExportControlDto;
-import org.lodestone.mineral.service.ExportControlService;
 import org.lodestone.mineral.api.MineralDto;
+import org.lodestone.mineral.service.AlertService;
+import org.lodestone.mineral.service.ExportControlService;
 import org.lodestone.mineral.service.MineralService;
 import org.lodestone.support.DatabaseOutageAware;
+import org.lodestone.support.alert.AlertAudience;
+import org.lodestone.support.alert.AlertKind;
+import org.lodestone.support.alert.AlertNode;
+import org.lodestone.support.alert.AlertQuery;
+import org.lodestone.support.alert.AlertView;
 import org.lodestone.support.outbox.OutboxSubscriptions;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -57,9 +59,9 @@ public class AlertGraphApi {
             when the caller's token expires (WebSocket close 1008).""")
     public Multi<@NonNull AlertNode> exportControlAlertsLive(@Nullable List<@NonNull AlertKind> kinds,
             @Nullable List<@NonNull String> countries) {
-        AlertService.Viewer viewer = viewer();
-        AlertQuery query = new AlertQuery(null, kinds, countries, null);
-        return subscriptions.stream(ids -> List.<AlertNode>copyOf(nodes(alerts.among(ids, query, viewer))));
+        AlertAudience audience = audience();
+        AlertQuery query = AlertQuery.live(kinds, countries);
+        return subscriptions.stream(ids -> List.<AlertNode>copyOf(nodes(alerts.among(ids, query, audience))));
     }
 
     @Query("exportControlAlerts")
@@ -70,15 +72,15 @@ public class AlertGraphApi {
     public @NonNull List<@NonNull ExportControlAlertNode> exportControlAlerts(OffsetDateTime since,
             List<AlertKind> kinds, List<String> countries, Integer limit) {
         // An invalid query throws InvalidInputException, which answers BAD_USER_INPUT naming the field.
-        return nodes(alerts.replay(new AlertQuery(since, kinds, countries, limit), viewer()));
+        return nodes(alerts.replay(new AlertQuery(since, kinds, countries, limit), audience()));
     }
 
     /** Controls and minerals of all alerts are read with one query each. */
-    List<ExportControlAlertNode> nodes(List<AlertView> found) {
+    List<ExportControlAlertNode> nodes(List<AlertView<ExportControlAlertPayload>> found) {
         Set<String> controlIds = new HashSet<>();
         Set<String> mineralIds = new HashSet<>();
-        for (AlertView alert : found) {
-            ExportControlAlertPayload p = alert.exportControl();
+        for (AlertView<ExportControlAlertPayload> alert : found) {
+            ExportControlAlertPayload p = alert.payload();
             controlIds.add(p.exportControl());
             if (p.suspension() != null) {
                 controlIds.add(p.suspension());
@@ -88,9 +90,8 @@ public class AlertGraphApi {
         Map<String, ExportControlDto> byId = controls.byIds(controlIds);
         Map<String, MineralDto> mineralById = minerals.byIds(mineralIds);
         return found.stream().map(alert -> {
-            ExportControlAlertPayload p = alert.exportControl();
-            return new ExportControlAlertNode(alert.id().toString(), alert.kind(), alert.occurredAt(),
-                    alert.countries(), ExportControlNode.from(byId.get(p.exportControl())),
+            ExportControlAlertPayload p = alert.payload();
+            return new ExportControlAlertNode(alert, ExportControlNode.from(byId.get(p.exportControl())),
                     CountryNode.of(p.imposingCountry()),
                     p.minerals().stream().map(mineralById::get).filter(Objects::nonNull).map(MineralNode::from).toList(),
                     p.hitMembers().stream().map(CountryNode::of).toList(),
@@ -98,11 +99,11 @@ public class AlertGraphApi {
         }).toList();
     }
 
-    private AlertService.Viewer viewer() {
+    private AlertAudience audience() {
         String country = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("country") != null) {
             country = jwt.getClaim("country").toString().strip().toUpperCase(Locale.ROOT);
         }
-        return new AlertService.Viewer(country, Set.copyOf(identity.getRoles()));
+        return alerts.audience(country, Set.copyOf(identity.getRoles()));
     }
 }

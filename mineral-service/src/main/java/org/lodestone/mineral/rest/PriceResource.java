@@ -18,11 +18,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.lodestone.support.DatabaseOutageAware;
 import org.lodestone.support.problem.InvalidInputException;
-import org.lodestone.support.problem.PayloadTooLargeException;
+import org.lodestone.mineral.api.IngestionResult;
 import org.lodestone.mineral.api.PriceDto;
 import org.lodestone.mineral.service.PriceIngestionService;
 import org.lodestone.mineral.service.PriceIngestionService.Format;
-import org.lodestone.mineral.service.PriceIngestionService.IngestionResult;
 import org.lodestone.mineral.api.PriceInput;
 import org.lodestone.mineral.service.PriceService;
 
@@ -84,11 +83,8 @@ public class PriceResource {
     @Blocking
     public IngestionResult bulk(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
-        if (contentLength != null && contentLength > ingestion.maxBodyBytes()) {
-            throw new PayloadTooLargeException(ingestion.maxBodyBytes());
-        }
         Format format = MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV)) ? Format.CSV
                 : Format.JSON_LINES;
-        return ingestion.ingest(body, format);
+        return ingestion.ingest(body, contentLength, format);
     }
 }

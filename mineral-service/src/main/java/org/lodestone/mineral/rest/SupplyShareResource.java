@@ -18,12 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.Stage;
+import org.lodestone.mineral.api.IngestionResult;
 import org.lodestone.mineral.api.SupplyShareDto;
 import org.lodestone.mineral.api.SupplyShareFilter;
 import org.lodestone.mineral.service.SupplyShareIngestionService;
-import org.lodestone.mineral.service.SupplyShareIngestionService.IngestionResult;
 import org.lodestone.mineral.service.SupplyShareService;
-import org.lodestone.support.problem.PayloadTooLargeException;
 
 import io.smallrye.common.annotation.Blocking;
 import org.lodestone.support.DatabaseOutageAware;
@@ -73,9 +72,6 @@ public class SupplyShareResource {
     @RolesAllowed({ "analyst", "admin" })
     @Blocking
     public IngestionResult bulk(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
-        if (contentLength != null && contentLength > ingestion.maxBodyBytes()) {
-            throw new PayloadTooLargeException(ingestion.maxBodyBytes());
-        }
-        return ingestion.ingest(body);
+        return ingestion.ingest(body, contentLength);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.lodestone.mineral.ControlMeasure;
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.service.ControlPeriod;
 import org.lodestone.mineral.service.PeriodType;
@@ -75,132 +75,90 @@ public class SeedImporter {
         }
     }
 
-    private int minerals(Connection c) throws SQLException {
-        List<Map<String, String>> rows = SeedCsv.read("seed/minerals.csv");
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO mineral (id, name, symbol, unit, uses, uses_source) VALUES (?, ?, ?, ?, ?, ?)")) {
+    /** Binds one CSV row's values to the insert's parameters, in order. */
+    @FunctionalInterface
+    private interface RowValues {
+        Object[] of(Map<String, String> row) throws SQLException;
+    }
+
+    /** Inserts every row of one seed file with one batched statement; returns the number of rows. */
+    private static int insertAll(Connection c, String file, String insert, RowValues values) throws SQLException {
+        List<Map<String, String>> rows = SeedCsv.read(file);
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
             for (Map<String, String> r : rows) {
-                ps.setString(1, r.get("id"));
-                ps.setString(2, r.get("name"));
-                ps.setString(3, r.get("symbol_or_group"));
-                ps.setString(4, r.get("unit"));
-                String uses = r.get("uses");
-                ps.setArray(5, c.createArrayOf("text", uses == null ? new String[0] : uses.split(";")));
-                ps.setString(6, r.get("uses_source"));
+                Object[] row = values.of(r);
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         return rows.size();
+    }
+
+    private int minerals(Connection c) throws SQLException {
+        return insertAll(c, "seed/minerals.csv",
+                "INSERT INTO mineral (id, name, symbol, unit, uses, uses_source) VALUES (?, ?, ?, ?, ?, ?)",
+                r -> new Object[] { r.get("id"), r.get("name"), r.get("symbol_or_group"), r.get("unit"),
+                    r.get("uses") == null ? c.createArrayOf("text", new String[0]) : textArray(c, r.get("uses")),
+                    r.get("uses_source") });
     }
 
     private int supplyShares(Connection c) throws SQLException {
-        List<Map<String, String>> rows = SeedCsv.read("seed/supply_shares.csv");
-        try (PreparedStatement ps = c.prepareStatement("""
+        return insertAll(c, "seed/supply_shares.csv", """
                 INSERT INTO supply_share (mineral_id, stage, country_code, share_pct, year, dataset, basis, projection,
                                           source, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Map<String, String> r : rows) {
-                String basis = r.get("basis");
-                ps.setString(1, r.get("mineral"));
-                ps.setString(2, r.get("stage").toUpperCase());
-                ps.setString(3, r.get("country_iso2"));
-                ps.setDouble(4, Double.parseDouble(r.get("share_pct")));
-                ps.setInt(5, Integer.parseInt(r.get("year")));
-                ps.setString(6, Dataset.fromBasis(basis).name());
-                ps.setString(7, basis);
-                ps.setBoolean(8, Dataset.isProjection(basis));
-                ps.setString(9, r.get("source"));
-                ps.setString(10, r.get("note"));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        return rows.size();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                r -> new Object[] { r.get("mineral"), r.get("stage").toUpperCase(), r.get("country_iso2"),
+                    Double.parseDouble(r.get("share_pct")), Integer.parseInt(r.get("year")),
+                    Dataset.fromBasis(r.get("basis")).name(), r.get("basis"), Dataset.isProjection(r.get("basis")),
+                    r.get("source"), r.get("note") });
     }
 
     private int production(Connection c) throws SQLException {
-        List<Map<String, String>> rows = SeedCsv.read("seed/production.csv");
-        try (PreparedStatement ps = c.prepareStatement("""
+        return insertAll(c, "seed/production.csv", """
                 INSERT INTO production_figure (mineral_id, country_code, year, measure, quantity, unit, basis, source, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Map<String, String> r : rows) {
-                ps.setString(1, r.get("mineral"));
-                ps.setString(2, r.get("country_iso2"));
-                ps.setInt(3, Integer.parseInt(r.get("year")));
-                ps.setString(4, r.get("measure"));
-                if (r.get("quantity") == null) {
-                    ps.setNull(5, Types.DOUBLE);
-                } else {
-                    ps.setDouble(5, Double.parseDouble(r.get("quantity")));
-                }
-                ps.setString(6, r.get("unit"));
-                ps.setString(7, r.get("basis"));
-                ps.setString(8, r.get("source"));
-                ps.setString(9, r.get("note"));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        return rows.size();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                r -> new Object[] { r.get("mineral"), r.get("country_iso2"), Integer.parseInt(r.get("year")),
+                    r.get("measure"), r.get("quantity") == null ? null : Double.parseDouble(r.get("quantity")),
+                    r.get("unit"), r.get("basis"), r.get("source"), r.get("note") });
     }
 
     private int prices(Connection c) throws SQLException {
-        List<Map<String, String>> rows = SeedCsv.read("seed/prices.csv");
-        try (PreparedStatement ps = c.prepareStatement("""
+        return insertAll(c, "seed/prices.csv", """
                 INSERT INTO price_point (mineral_id, period, period_type, period_start, price, unit_currency, series,
                                          basis, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            for (Map<String, String> r : rows) {
-                PeriodType type = PeriodType.fromCode(r.get("period_type"))
-                        .orElseThrow(() -> new IllegalStateException("unknown period type " + r.get("period_type")));
-                ps.setString(1, r.get("mineral"));
-                ps.setString(2, r.get("date"));
-                ps.setString(3, type.code());
-                ps.setObject(4, type.periodStart(r.get("date")));
-                ps.setBigDecimal(5, new BigDecimal(r.get("price")));
-                ps.setString(6, r.get("unit_currency"));
-                ps.setString(7, r.get("series"));
-                ps.setString(8, r.get("basis"));
-                ps.setString(9, r.get("source"));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        return rows.size();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", r -> {
+                    PeriodType type = PeriodType.fromCode(r.get("period_type"))
+                            .orElseThrow(() -> new IllegalStateException("unknown period type " + r.get("period_type")));
+                    return new Object[] { r.get("mineral"), r.get("date"), type.code(), type.periodStart(r.get("date")),
+                        new BigDecimal(r.get("price")), r.get("unit_currency"), r.get("series"), r.get("basis"),
+                        r.get("source") };
+                });
     }
 
     private int exportControls(Connection c) throws SQLException {
-        List<Map<String, String>> rows = SeedCsv.read("seed/export_controls.csv");
         Map<String, String> suspendedBy = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        int rows = insertAll(c, "seed/export_controls.csv", """
                 INSERT INTO export_control (id, imposing_country, mineral_ids, targets, targets_all, measure,
                     announced_date, effective_date, ends_date, summary, source, status_note, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'seed')""")) {
-            for (Map<String, String> r : rows) {
-                String target = r.get("target");
-                boolean all = "ALL".equals(target);
-                String note = r.get("status_note");
-                // validate the dates the source gives before storing them
-                ControlPeriod.start(r.get("announced_date"));
-                ControlPeriod.start(r.get("effective_date"));
-                ps.setString(1, r.get("id"));
-                ps.setString(2, r.get("imposing_country"));
-                ps.setArray(3, textArray(c, r.get("minerals")));
-                ps.setArray(4, all ? c.createArrayOf("text", new String[0]) : textArray(c, target));
-                ps.setBoolean(5, all);
-                ps.setString(6, r.get("measure"));
-                ps.setString(7, r.get("announced_date"));
-                ps.setString(8, r.get("effective_date"));
-                ps.setString(9, StatusNoteReader.endDate(note).orElse(null));
-                ps.setString(10, r.get("summary"));
-                ps.setString(11, r.get("source"));
-                ps.setString(12, note);
-                ps.addBatch();
-                StatusNoteReader.referencedControl(note).ifPresent(other -> suspendedBy.put(r.get("id"), other));
-            }
-            ps.executeBatch();
-        }
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'seed')""", r -> {
+                    String target = r.get("target");
+                    boolean all = "ALL".equals(target);
+                    String note = r.get("status_note");
+                    // validate the dates the source gives before storing them
+                    ControlPeriod.start(r.get("announced_date"));
+                    ControlPeriod.start(r.get("effective_date"));
+                    ControlMeasure measure = ControlMeasure.fromCode(r.get("measure")).orElseThrow(() ->
+                            new IllegalStateException("export control " + r.get("id") + ": measure '" + r.get("measure")
+                                    + "' is not one of " + ControlMeasure.CODES));
+                    StatusNoteReader.referencedControl(note).ifPresent(other -> suspendedBy.put(r.get("id"), other));
+                    return new Object[] { r.get("id"), r.get("imposing_country"), textArray(c, r.get("minerals")),
+                        all ? c.createArrayOf("text", new String[0]) : textArray(c, target), all, measure.code(),
+                        r.get("announced_date"), r.get("effective_date"), StatusNoteReader.endDate(note).orElse(null),
+                        r.get("summary"), r.get("source"), note };
+                });
         // A suspension row suspends the control whose note names it.
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE export_control SET suspends_id = ? WHERE id = ? AND measure = 'suspension'")) {
@@ -212,7 +170,7 @@ public class SeedImporter {
             int linked = Arrays.stream(ps.executeBatch()).sum();
             LOG.debugf("Linked %d suspensions to the controls they suspend", linked);
         }
-        return rows.size();
+        return rows;
     }
 
     private static Array textArray(Connection c, String semicolonList) throws SQLException {

@@ -1,21 +1,20 @@
 package org.lodestone.mineral.service;
 
-import org.lodestone.mineral.api.ExportControlDto;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.lodestone.mineral.AlertKind;
 import org.lodestone.mineral.OutboxEvent;
+import org.lodestone.mineral.OutboxEventRepository;
 import org.lodestone.mineral.api.ExportControlAlertPayload;
+import org.lodestone.mineral.api.ExportControlDto;
 import org.lodestone.mineral.config.MineralConfig;
-import org.lodestone.mineral.mapping.AlertMapper;
+import org.lodestone.support.alert.AlertKind;
 
 /**
  * Writes alerts into the outbox inside the caller's transaction ({@code MANDATORY}): the alert commits with the
@@ -26,10 +25,12 @@ public class AlertOutbox {
 
     public static final String EXPORT_CONTROL = "ExportControl";
 
+    private final OutboxEventRepository outbox;
     private final MineralConfig config;
     private final Clock clock;
 
-    AlertOutbox(MineralConfig config) {
+    AlertOutbox(OutboxEventRepository outbox, MineralConfig config) {
+        this.outbox = outbox;
         this.config = config;
         this.clock = Clock.systemUTC();
     }
@@ -51,16 +52,9 @@ public class AlertOutbox {
                 subject.minerals(), hit, subject.measure(), suspended != null ? recorded.id() : null,
                 recorded.summary());
         OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
-        event.kind = kind;
-        event.occurredAt = OffsetDateTime.now(clock);
-        event.entityType = EXPORT_CONTROL;
-        event.entityId = subject.id();
-        event.countries = List.copyOf(countries);
-        event.visibility = "PUBLIC";
-        event.parties = List.of();
-        event.payload = AlertMapper.toJson(payload);
-        event.persist();
+        event.describe(kind, OffsetDateTime.now(clock), EXPORT_CONTROL, subject.id(), List.copyOf(countries), "PUBLIC",
+                List.of(), payload);
+        outbox.persist(event);
         return event;
     }
 }

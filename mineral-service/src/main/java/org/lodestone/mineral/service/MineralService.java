@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lodestone.mineral.Mineral;
+import org.lodestone.mineral.MineralRepository;
 import org.lodestone.mineral.mapping.MineralMapper;
 import org.lodestone.support.problem.ResourceNotFoundException;
 import org.lodestone.mineral.api.MineralDto;
@@ -18,9 +19,11 @@ import org.lodestone.mineral.api.MineralDto;
 @ApplicationScoped
 public class MineralService {
 
+    private final MineralRepository repository;
     private final VersionedCache cache;
 
-    MineralService(VersionedCache cache) {
+    MineralService(MineralRepository repository, VersionedCache cache) {
+        this.repository = repository;
         this.cache = cache;
     }
 
@@ -31,11 +34,11 @@ public class MineralService {
     /** Every mineral, in id order; read again only after the table changed (a few dozen rows). */
     private List<MineralDto> all() {
         return cache.get(VersionedCache.Table.MINERAL, "all", List.of(),
-                () -> Mineral.<Mineral>list("order by id").stream().map(MineralMapper::toDto).toList());
+                () -> repository.allById().stream().map(MineralMapper::toDto).toList());
     }
 
     public MineralDto get(String id) {
-        Mineral mineral = Mineral.findById(id);
+        Mineral mineral = repository.findById(id);
         if (mineral == null) {
             throw new ResourceNotFoundException("mineral", id);
         }

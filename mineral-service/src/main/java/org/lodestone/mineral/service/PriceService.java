@@ -6,14 +6,13 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.lodestone.mineral.PricePoint;
+import org.lodestone.mineral.PricePointRepository;
 import org.lodestone.mineral.mapping.MineralMapper;
 import org.lodestone.support.problem.FieldError;
 import org.lodestone.support.problem.InvalidInputException;
@@ -24,10 +23,12 @@ import org.lodestone.mineral.api.PriceInput;
 @ApplicationScoped
 public class PriceService {
 
+    private final PricePointRepository points;
     private final MineralService minerals;
     private final VersionedCache cache;
 
-    PriceService(MineralService minerals, VersionedCache cache) {
+    PriceService(PricePointRepository points, MineralService minerals, VersionedCache cache) {
+        this.points = points;
         this.minerals = minerals;
         this.cache = cache;
     }
@@ -37,43 +38,23 @@ public class PriceService {
      * {@code YYYY-MM} ({@code to=2024} includes all of 2024).
      */
     public List<PriceDto> search(Collection<String> mineralIds, String from, String to, String periodType) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        if (mineralIds != null && !mineralIds.isEmpty()) {
-            clauses.add("mineralId in :minerals");
-            params.put("minerals", mineralIds);
-        }
-        if (from != null) {
-            LocalDate start = boundary(from, false, "from", errors);
-            clauses.add("periodStart >= :from");
-            params.put("from", start);
-        }
-        if (to != null) {
-            LocalDate end = boundary(to, true, "to", errors);
-            clauses.add("periodStart <= :to");
-            params.put("to", end);
-        }
-        if (periodType != null) {
-            if (PeriodType.fromCode(periodType).isEmpty()) {
-                errors.add(FieldError.of("periodType", "unknown period type '" + periodType + "'"));
-            }
-            clauses.add("periodType = :periodType");
-            params.put("periodType", periodType);
+        LocalDate start = from == null ? null : boundary(from, false, "from", errors);
+        LocalDate end = to == null ? null : boundary(to, true, "to", errors);
+        if (periodType != null && PeriodType.fromCode(periodType).isEmpty()) {
+            errors.add(FieldError.of("periodType", "unknown period type '" + periodType + "'"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        String where = clauses.isEmpty() ? "" : String.join(" and ", clauses) + " ";
         // unchanged prices are not read again (VersionedCache): price moves around export controls read them all
         return cache.get(VersionedCache.Table.PRICE_POINT, "search", VersionedCache.args(mineralIds == null ? null
                 : List.copyOf(mineralIds), from, to, periodType),
-                () -> PricePoint.<PricePoint>list(where + "order by mineralId, series, periodStart, id", params)
-                        .stream().map(MineralMapper::toDto).toList());
+                () -> points.search(mineralIds, start, end, periodType).stream().map(MineralMapper::toDto).toList());
     }
 
     public PriceDto get(long id) {
-        PricePoint point = PricePoint.findById(id);
+        PricePoint point = points.findById(id);
         if (point == null) {
             throw new ResourceNotFoundException("price point", Long.toString(id));
         }
@@ -81,7 +62,7 @@ public class PriceService {
     }
 
     public List<PriceDto> byIds(Collection<Long> ids) {
-        return PricePoint.<PricePoint>list("id in ?1 order by id", ids).stream().map(MineralMapper::toDto).toList();
+        return points.byIds(ids).stream().map(MineralMapper::toDto).toList();
     }
 
     @Transactional
@@ -90,17 +71,8 @@ public class PriceService {
         PriceInputValidator.ValidPrice valid = PriceInputValidator.validate(input, minerals.knownIds(), null, errors)
                 .orElseThrow(() -> new InvalidInputException(
                         errors.stream().map(PriceService::jsonFieldName).toList()));
-        PricePoint point = new PricePoint();
-        point.mineralId = input.mineral();
-        point.period = input.date();
-        point.periodType = valid.type().code();
-        point.periodStart = valid.periodStart();
-        point.price = input.price();
-        point.unitCurrency = input.unitCurrency();
-        point.series = input.series();
-        point.basis = input.basis();
-        point.source = input.source();
-        point.persist();
+        PricePoint point = MineralMapper.toEntity(input, valid.type().code(), valid.periodStart());
+        points.persist(point);
         return MineralMapper.toDto(point);
     }
 

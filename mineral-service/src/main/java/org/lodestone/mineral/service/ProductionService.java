@@ -1,14 +1,12 @@
 package org.lodestone.mineral.service;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lodestone.mineral.ProductionFigure;
+import org.lodestone.mineral.ProductionFigureRepository;
 import org.lodestone.mineral.mapping.MineralMapper;
 import org.lodestone.support.problem.ResourceNotFoundException;
 import org.lodestone.mineral.api.ProductionDto;
@@ -16,32 +14,19 @@ import org.lodestone.mineral.api.ProductionDto;
 @ApplicationScoped
 public class ProductionService {
 
+    private final ProductionFigureRepository figures;
+
+    ProductionService(ProductionFigureRepository figures) {
+        this.figures = figures;
+    }
+
+    /** Null means "any". */
     public List<ProductionDto> search(String mineral, String country, Integer year, String measure) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (mineral != null) {
-            clauses.add("mineralId = :mineral");
-            params.put("mineral", mineral);
-        }
-        if (country != null) {
-            clauses.add("countryCode = :country");
-            params.put("country", country);
-        }
-        if (year != null) {
-            clauses.add("year = :year");
-            params.put("year", year);
-        }
-        if (measure != null) {
-            clauses.add("measure = :measure");
-            params.put("measure", measure);
-        }
-        String where = clauses.isEmpty() ? "" : String.join(" and ", clauses) + " ";
-        return ProductionFigure.<ProductionFigure>list(where + "order by mineralId, measure, year, countryCode", params)
-                .stream().map(MineralMapper::toDto).toList();
+        return figures.search(mineral, country, year, measure).stream().map(MineralMapper::toDto).toList();
     }
 
     public ProductionDto get(long id) {
-        ProductionFigure figure = ProductionFigure.findById(id);
+        ProductionFigure figure = figures.findById(id);
         if (figure == null) {
             throw new ResourceNotFoundException("production figure", Long.toString(id));
         }
@@ -49,7 +34,6 @@ public class ProductionService {
     }
 
     public List<ProductionDto> byIds(Collection<Long> ids) {
-        return ProductionFigure.<ProductionFigure>list("id in ?1 order by id", ids).stream().map(MineralMapper::toDto)
-                .toList();
+        return figures.byIds(ids).stream().map(MineralMapper::toDto).toList();
     }
 }

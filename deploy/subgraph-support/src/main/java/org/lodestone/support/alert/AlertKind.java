@@ -1,4 +1,4 @@
-package org.lodestone.agreement;
+package org.lodestone.support.alert;
 
 /**
  * Every alert kind Lodestone knows. The list is the same in every subgraph that emits alerts (the enum is shared

@@ -1,4 +1,4 @@
-package org.lodestone.agreement.graphql;
+package org.lodestone.support.alert;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -8,9 +8,11 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Interface;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.lodestone.agreement.AlertKind;
 
-/** The fields every alert has, whichever service emitted it (mineral-service declares the same interface). */
+/**
+ * The fields every alert has, whichever service emitted it. Both alerting subgraphs declare this interface, so the
+ * supergraph merges one {@code Alert}; each service's alert types extend {@link AlertNodeBase}.
+ */
 @Interface
 @Name("Alert")
 @Description("An event from a service's transactional outbox. countries: the countries it concerns.")
