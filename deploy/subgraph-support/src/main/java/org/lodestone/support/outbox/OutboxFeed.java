@@ -1,11 +1,9 @@
 package org.lodestone.support.outbox;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +18,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
+import org.lodestone.support.notify.ChannelListener;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -42,34 +39,36 @@ public class OutboxFeed {
 
     public static final String CHANNEL = "lodestone_outbox";
 
-    private static final Logger LOG = Logger.getLogger(OutboxFeed.class);
     private static final String NEW_ROWS = "select id, occurred_at from outbox_event where occurred_at > ? order by seq";
 
-    private final String url;
-    private final String user;
-    private final String password;
     private final Duration lookback;
-    private final Duration wait;
     private final Clock clock = Clock.systemUTC();
     private final BroadcastProcessor<List<UUID>> committed = BroadcastProcessor.create();
     /** Ids already passed on (or present when the feed started), with when they occurred; pruned past the lookback. */
     private final Map<UUID, Instant> seen = new LinkedHashMap<>();
 
-    private Thread listener;
+    private final ChannelListener listener;
     private Instant startedAt;
-    private volatile boolean running;
-    private volatile boolean listening;
+    /** Only the listening thread reads and writes it. */
+    private boolean first = true;
 
     OutboxFeed(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password,
             @ConfigProperty(name = "lodestone.outbox.feed.lookback", defaultValue = "PT2M") Duration lookback,
             @ConfigProperty(name = "lodestone.outbox.feed.wait", defaultValue = "PT5S") Duration wait) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
         this.lookback = lookback;
-        this.wait = wait;
+        this.listener = new ChannelListener(CHANNEL, url, user, password, wait, new ChannelListener.Handler() {
+            @Override
+            public void listening(Connection connection) throws SQLException {
+                caughtUp(connection);
+            }
+
+            @Override
+            public void notified(Connection connection) throws SQLException {
+                read(connection, Instant.MIN);
+            }
+        });
     }
 
     /**
@@ -83,71 +82,40 @@ public class OutboxFeed {
 
     /** Whether the listening connection is up; for tests and health. */
     public boolean listening() {
-        return listening;
+        return listener.listening();
     }
 
     /** Starts listening now (before the first subscriber), waiting up to the given time for the connection. */
     public boolean awaitListening(Duration timeout) throws InterruptedException {
         start();
         long until = System.nanoTime() + timeout.toNanos();
-        while (!listening && System.nanoTime() < until) {
+        while (!listener.listening() && System.nanoTime() < until) {
             Thread.sleep(20);
         }
-        return listening;
+        return listener.listening();
     }
 
     private synchronized void start() {
-        if (listener != null) {
+        if (listener.started()) {
             return;
         }
-        running = true;
         startedAt = clock.instant();
-        listener = new Thread(this::listen, "outbox-feed");
-        listener.setDaemon(true);
         listener.start();
     }
 
     @PreDestroy
     synchronized void stop() {
-        running = false;
-        if (listener != null) {
-            listener.interrupt();
-        }
+        listener.stop();
         committed.onComplete();
     }
 
-    private void listen() {
-        boolean first = true;
-        while (running) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                // The first read passes on only what committed since the first subscriber asked; after a reconnect
-                // it catches up on everything not passed on yet.
-                read(connection, first ? startedAt : Instant.MIN);
-                first = false;
-                listening = true;
-                LOG.debugf("Listening on %s", CHANNEL);
-                while (running) {
-                    var notifications = pg.getNotifications((int) wait.toMillis());
-                    if (notifications != null && notifications.length > 0) {
-                        read(connection, Instant.MIN);
-                    } else if (!connection.isValid(2)) {
-                        throw new SQLException("listening connection lost");
-                    }
-                }
-            } catch (SQLException e) {
-                listening = false;
-                if (running) {
-                    LOG.warnf("Outbox feed: %s; reconnecting in 1 s", e.getMessage());
-                    pause();
-                }
-            }
-        }
-        listening = false;
+    /**
+     * The first read passes on only what committed since the first subscriber asked; after a reconnect it catches up
+     * on everything not passed on yet.
+     */
+    private void caughtUp(Connection connection) throws SQLException {
+        read(connection, first ? startedAt : Instant.MIN);
+        first = false;
     }
 
     private void read(Connection connection, Instant emitFrom) throws SQLException {
@@ -168,15 +136,6 @@ public class OutboxFeed {
         }
         if (!fresh.isEmpty()) {
             committed.onNext(List.copyOf(fresh));
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 }
