@@ -38,7 +38,8 @@ class AlertSubscriptionTest {
             subscription Alerts($kinds: [AlertKind!], $countries: [String!]) {
               exportControlAlerts(kinds: $kinds, countries: $countries) {
                 __typename id kind countries
-                ... on ExportControlAlert { exportControl { id } minerals { id } hitMembers { code } }
+                ... on ExportControlAlert { exportControl { id } minerals { id } hitMembers { code }
+                  control: exportControl { minerals { id } } }
               }
             }""";
 
@@ -73,6 +74,8 @@ class AlertSubscriptionTest {
             assertEquals(Map.of("id", "EC-2034-SUB-JP"), alert.get("exportControl"));
             assertEquals(List.of(Map.of("code", "JP")), alert.get("hitMembers"));
             assertEquals(List.of(Map.of("id", "gallium")), alert.get("minerals"));
+            // a field resolved in batches below the alert (ExportControl.minerals) works in live events too
+            assertEquals(Map.of("minerals", List.of(Map.of("id", "gallium"))), alert.get("control"));
 
             // DE is not hit: the next thing its stream carries is the control that does hit it
             record("EC-2034-SUB-DE", List.of("DE"));

@@ -49,14 +49,21 @@ public final class GraphQLWsClient implements AutoCloseable {
     }
 
     /**
-     * Connects to the WebSocket twin of an http(s) GraphQL endpoint with the token, waits for the acknowledgement and
-     * starts subscription {@code "1"}.
+     * Connects to the WebSocket twin of an http(s) GraphQL endpoint with the token, waits for the acknowledgement,
+     * starts subscription {@code "1"} and waits half a second for the server to attach it.
      */
     public static GraphQLWsClient subscribed(URI httpEndpoint, String token, String query,
             Map<String, Object> variables, Duration ackTimeout) {
         GraphQLWsClient client = open(URI.create(httpEndpoint.toString().replaceFirst("^http", "ws")), token)
                 .initAndAwaitAck(null, ackTimeout);
         client.subscribe("1", query, variables);
+        // graphql-transport-ws has no "subscribed" message, and the alert streams are hot: a change committed before
+        // the server has attached the new stream is not sent to it. Give the server a moment.
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return client;
     }
 

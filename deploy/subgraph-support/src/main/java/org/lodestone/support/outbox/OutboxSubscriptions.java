@@ -14,6 +14,8 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Turns the instance's {@link OutboxFeed} into one subscriber's stream. Each batch of committed outbox ids is
@@ -41,10 +43,14 @@ public class OutboxSubscriptions {
         if (identity == null || identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
-        return feed.committed()
+        // The subscriber's Vert.x context, if any: the GraphQL engine resolves fields in batches below each item only
+        // on a Vert.x context, so items are handed back to it once resolved on a worker thread.
+        Context context = Vertx.currentContext();
+        Multi<T> items = feed.committed()
                 .onOverflow().buffer(BACKLOG)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(ids -> as(identity, () -> resolve.apply(ids)));
+        return context == null ? items : items.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     private <T> List<T> as(SecurityIdentity identity, Supplier<List<T>> work) {
