@@ -198,47 +198,29 @@ public class GraphQLResource {
         }
         String best = null;
         double bestScore = 0;
-        for (String part : accept.split(",")) {
-            MediaType type;
-            try {
-                type = MediaType.valueOf(part.trim());
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            double quality = type.getParameters().containsKey("q") ? parseQuality(type.getParameters().get("q")) : 1.0;
-            if (quality <= 0) {
-                continue;
-            }
+        for (AcceptedType type : AcceptedType.parse(accept)) {
             // Quality first; then an explicit type beats a wildcard, and graphql-response+json beats json.
             String candidate;
             double specificity;
-            if (type.getType().equals("application") && type.getSubtype().equals("graphql-response+json")) {
+            if (type.is("application", "graphql-response+json")) {
                 candidate = GRAPHQL_RESPONSE_JSON;
                 specificity = 0.003;
-            } else if (type.getType().equals("application") && type.getSubtype().equals("json")) {
+            } else if (type.is("application", "json")) {
                 candidate = MediaType.APPLICATION_JSON;
                 specificity = 0.002;
-            } else if (type.isWildcardType() || type.getType().equals("application") && type.isWildcardSubtype()) {
+            } else if (type.type().equals("*") || type.is("application", "*")) {
                 candidate = MediaType.APPLICATION_JSON;
                 specificity = 0.001;
             } else {
                 continue;
             }
-            double score = quality + specificity;
+            double score = type.quality() + specificity;
             if (score > bestScore) {
                 best = candidate;
                 bestScore = score;
             }
         }
         return best;
-    }
-
-    private static double parseQuality(String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static Response notAcceptable() {

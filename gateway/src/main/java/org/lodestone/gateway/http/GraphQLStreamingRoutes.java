@@ -270,30 +270,7 @@ public class GraphQLStreamingRoutes {
 
     /** True when the client lists {@code text/event-stream} with a non-zero quality. */
     static boolean acceptsEventStream(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        for (String part : accept.split(",")) {
-            String[] pieces = part.trim().split(";");
-            if (!pieces[0].trim().equalsIgnoreCase(EVENT_STREAM)) {
-                continue;
-            }
-            boolean refused = false;
-            for (int i = 1; i < pieces.length; i++) {
-                String parameter = pieces[i].trim();
-                if (parameter.startsWith("q=")) {
-                    try {
-                        refused = Double.parseDouble(parameter.substring(2)) <= 0;
-                    } catch (NumberFormatException e) {
-                        refused = true;
-                    }
-                }
-            }
-            if (!refused) {
-                return true;
-            }
-        }
-        return false;
+        return AcceptedType.parse(accept).stream().anyMatch(type -> type.is("text", "event-stream"));
     }
 
     private static boolean isJson(String contentType) {

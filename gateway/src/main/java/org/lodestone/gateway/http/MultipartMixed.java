@@ -2,7 +2,6 @@ package org.lodestone.gateway.http;
 
 import java.nio.charset.StandardCharsets;
 
-import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Multi;
 
@@ -25,25 +24,8 @@ public record MultipartMixed(Multi<byte[]> parts) {
      * writes: no {@code deferSpec} parameter, or {@code deferSpec=20220824}.
      */
     static boolean accepts(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        for (String part : accept.split(",")) {
-            MediaType type;
-            try {
-                type = MediaType.valueOf(part.trim());
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            String deferSpec = type.getParameters().get("deferSpec");
-            String quality = type.getParameters().get("q");
-            if (type.getType().equals("multipart") && type.getSubtype().equals("mixed")
-                    && (deferSpec == null || deferSpec.equals("20220824"))
-                    && (quality == null || !quality.trim().matches("0(\\.0*)?"))) {
-                return true;
-            }
-        }
-        return false;
+        return AcceptedType.parse(accept).stream().anyMatch(type -> type.is("multipart", "mixed")
+                && (!type.parameters().containsKey("deferspec") || type.parameters().get("deferspec").equals("20220824")));
     }
 
     static byte[] frame(byte[] json) {

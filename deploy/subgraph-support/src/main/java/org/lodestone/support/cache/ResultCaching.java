@@ -59,9 +59,17 @@ public class ResultCaching implements EventingService {
         }
     }
 
-    private static ResultCache cache() {
-        InstanceHandle<ResultCache> handle = Arc.container().instance(ResultCache.class);
-        return handle.isAvailable() ? handle.get() : null;
+    /** Looked up once (this class is created by SmallRye, not by CDI), not on every request. */
+    private volatile ResultCache cache;
+
+    private ResultCache cache() {
+        ResultCache known = cache;
+        if (known == null) {
+            InstanceHandle<ResultCache> handle = Arc.container().instance(ResultCache.class);
+            known = handle.isAvailable() ? handle.get() : null;
+            cache = known;
+        }
+        return known;
     }
 
     /** The bearer token of the request being answered, or null outside a request. */
@@ -74,7 +82,7 @@ public class ResultCaching implements EventingService {
     }
 
     /** Queries: the kept answer when there is one, else computed and kept. */
-    static final class CachingQueries extends AsyncExecutionStrategy {
+    final class CachingQueries extends AsyncExecutionStrategy {
 
         CachingQueries(DataFetcherExceptionHandler handler) {
             super(handler);
@@ -107,7 +115,7 @@ public class ResultCaching implements EventingService {
     }
 
     /** Mutations: run as before, then everything kept is outdated (the mutation's transaction has committed). */
-    static final class TrackedMutations extends AsyncSerialExecutionStrategy {
+    final class TrackedMutations extends AsyncSerialExecutionStrategy {
 
         TrackedMutations(DataFetcherExceptionHandler handler) {
             super(handler);

@@ -1,0 +1,61 @@
+package org.lodestone.gateway.http;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One media range of an {@code Accept} header: type and subtype in lower case, parameters by lower-case name (quotes
+ * removed), and its quality ({@code q}, 1 when absent). The one reading of the header behind every answer format the
+ * gateway chooses (JSON, incremental delivery, Server-Sent Events).
+ */
+record AcceptedType(String type, String subtype, Map<String, String> parameters, double quality) {
+
+    /** The ranges the client accepts, in header order; malformed ones and those with quality 0 are left out. */
+    static List<AcceptedType> parse(String accept) {
+        List<AcceptedType> accepted = new ArrayList<>();
+        if (accept == null) {
+            return accepted;
+        }
+        for (String range : accept.split(",")) {
+            String[] pieces = range.split(";");
+            String[] name = pieces[0].trim().toLowerCase(Locale.ROOT).split("/", -1);
+            if (name.length != 2 || name[0].isEmpty() || name[1].isEmpty()) {
+                continue;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            for (int i = 1; i < pieces.length; i++) {
+                int equals = pieces[i].indexOf('=');
+                if (equals > 0) {
+                    String value = pieces[i].substring(equals + 1).trim();
+                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    parameters.put(pieces[i].substring(0, equals).trim().toLowerCase(Locale.ROOT), value);
+                }
+            }
+            double quality = quality(parameters.get("q"));
+            if (quality > 0) {
+                accepted.add(new AcceptedType(name[0], name[1], parameters, quality));
+            }
+        }
+        return accepted;
+    }
+
+    boolean is(String type, String subtype) {
+        return this.type.equals(type) && this.subtype.equals(subtype);
+    }
+
+    private static double quality(String value) {
+        if (value == null) {
+            return 1;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
