@@ -46,4 +46,27 @@ public class ExportControlRepository implements PanacheRepositoryBase<ExportCont
     public List<ExportControl> suspensionsOf(Collection<String> ids) {
         return ids.isEmpty() ? List.of() : list("suspendsId in ?1", ids);
     }
+
+    /** A transaction-scoped PostgreSQL advisory lock, taken without waiting: false when another transaction holds it. */
+    public boolean tryLock(long key) {
+        Object claimed = getEntityManager().createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", key).getSingleResult();
+        return Boolean.TRUE.equals(claimed);
+    }
+
+    /** Restrictions with an end date whose end has not been alerted yet (the caller decides whether it has passed). */
+    @SuppressWarnings("unchecked")
+    public List<ExportControl> withUnalertedEnd() {
+        return getEntityManager().createNativeQuery("""
+                SELECT c.* FROM export_control c
+                WHERE c.measure <> 'suspension' AND c.ends_date IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM export_control_end_alert a WHERE a.control_id = c.id)
+                ORDER BY c.id""", ExportControl.class).getResultList();
+    }
+
+    /** Marks the control's end as alerted by that outbox event (in the alert's transaction). */
+    public void rememberEndAlerted(String controlId, java.util.UUID eventId) {
+        getEntityManager().createNativeQuery("INSERT INTO export_control_end_alert (control_id, event_id) VALUES (:c, :e)")
+                .setParameter("c", controlId).setParameter("e", eventId).executeUpdate();
+    }
 }

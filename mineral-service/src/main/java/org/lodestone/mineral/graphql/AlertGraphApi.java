@@ -91,11 +91,13 @@ public class AlertGraphApi {
         Map<String, MineralDto> mineralById = minerals.byIds(mineralIds);
         return found.stream().map(alert -> {
             ExportControlAlertPayload p = alert.payload();
+            PriceMoveNode priceMove = p.priceMove() == null || !mineralById.containsKey(p.priceMove().mineral()) ? null
+                    : PriceMoveNode.from(p.priceMove(), MineralNode.from(mineralById.get(p.priceMove().mineral())));
             return new ExportControlAlertNode(alert, ExportControlNode.from(byId.get(p.exportControl())),
                     CountryNode.of(p.imposingCountry()),
                     p.minerals().stream().map(mineralById::get).filter(Objects::nonNull).map(MineralNode::from).toList(),
                     p.hitMembers().stream().map(CountryNode::of).toList(),
-                    p.suspension() == null ? null : ExportControlNode.from(byId.get(p.suspension())));
+                    p.suspension() == null ? null : ExportControlNode.from(byId.get(p.suspension())), priceMove);
         }).toList();
     }
 

@@ -13,6 +13,7 @@ import org.lodestone.mineral.OutboxEvent;
 import org.lodestone.mineral.OutboxEventRepository;
 import org.lodestone.mineral.api.ExportControlAlertPayload;
 import org.lodestone.mineral.api.ExportControlDto;
+import org.lodestone.mineral.api.PriceMoveDto;
 import org.lodestone.mineral.config.MineralConfig;
 import org.lodestone.support.alert.AlertKind;
 
@@ -41,16 +42,34 @@ public class AlertOutbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent exportControlRecorded(ExportControlDto recorded, ExportControlDto suspended) {
-        ExportControlDto subject = suspended != null ? suspended : recorded;
-        AlertKind kind = suspended != null ? AlertKind.EXPORT_CONTROL_SUSPENDED : AlertKind.EXPORT_CONTROL_RECORDED;
+        if (suspended != null) {
+            return write(AlertKind.EXPORT_CONTROL_SUSPENDED, suspended, suspended.minerals(), recorded.id(),
+                    recorded.summary(), null);
+        }
+        return write(AlertKind.EXPORT_CONTROL_RECORDED, recorded, recorded.minerals(), null, recorded.summary(), null);
+    }
+
+    /** A restriction whose end date has passed ({@code EXPORT_CONTROL_ENDED}); the members it hit are told. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent exportControlEnded(ExportControlDto ended) {
+        return write(AlertKind.EXPORT_CONTROL_ENDED, ended, ended.minerals(), null, ended.summary(), null);
+    }
+
+    /** A recorded price that moved past the threshold while the control is in force ({@code PRICE_MOVE}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent priceMoved(ExportControlDto control, PriceMoveDto move) {
+        return write(AlertKind.PRICE_MOVE, control, List.of(move.mineral()), null, control.summary(), move);
+    }
+
+    private OutboxEvent write(AlertKind kind, ExportControlDto subject, List<String> minerals, String suspension,
+            String summary, PriceMoveDto priceMove) {
         List<String> hit = ScenarioService.hitMembers(subject.imposingCountry(),
                 subject.targetsAll() ? List.of() : subject.targets(), config.coalitionMembers());
         Set<String> countries = new LinkedHashSet<>();
         countries.add(subject.imposingCountry());
         countries.addAll(hit);
         ExportControlAlertPayload payload = new ExportControlAlertPayload(subject.id(), subject.imposingCountry(),
-                subject.minerals(), hit, subject.measure(), suspended != null ? recorded.id() : null,
-                recorded.summary());
+                minerals, hit, subject.measure(), suspension, summary, priceMove);
         OutboxEvent event = new OutboxEvent();
         event.describe(kind, OffsetDateTime.now(clock), EXPORT_CONTROL, subject.id(), List.copyOf(countries), "PUBLIC",
                 List.of(), payload);

@@ -39,6 +39,15 @@ public class BulkCopy {
         void copy(BufferedReader lines, BatchErrors errors, CopyRows copy) throws IOException, SQLException;
     }
 
+    /** What an upload does once every row is stored: in its transaction, on its connection, set-based. */
+    @FunctionalInterface
+    interface AfterStored {
+        AfterStored NOTHING = connection -> {
+        };
+
+        void run(Connection connection) throws SQLException;
+    }
+
     private final AgroalDataSource dataSource;
     private final MineralConfig config;
 
@@ -58,7 +67,8 @@ public class BulkCopy {
     // A large upload on a busy machine outlasts the default 60 s transaction timeout, whose reaper would abort the copy.
     @Transactional
     @TransactionConfiguration(timeout = 1800, timeoutFromConfigProperty = "lodestone.mineral.bulk.transaction-timeout")
-    IngestionResult copy(InputStream body, String what, String table, String columns, Rows rows) {
+    IngestionResult copy(InputStream body, String what, String table, String columns, Rows rows,
+            AfterStored afterStored) {
         long t0 = System.nanoTime();
         BatchErrors errors = new BatchErrors(config.bulk().maxReportedErrors());
         try (Connection connection = dataSource.getConnection();
@@ -77,6 +87,7 @@ public class BulkCopy {
                             + " problem(s); nothing was stored", errors.listed, errors.total);
                 }
                 long stored = copy.finish();
+                afterStored.run(connection);
                 long total = (System.nanoTime() - t0) / 1_000_000;
                 return new IngestionResult((int) stored, total - copy.sendMillis(), copy.sendMillis());
             } catch (SQLException e) {

@@ -13,7 +13,8 @@ import org.lodestone.support.problem.FieldError;
 
 /**
  * Bulk price ingestion under the {@link BulkCopy} contract: the body is read row by row by {@link PriceBatchReader},
- * as CSV or as JSON lines, and each row checked by the same {@link PriceInputValidator} as a single price.
+ * as CSV or as JSON lines, and each row checked by the same {@link PriceInputValidator} as a single price. Once all
+ * rows are stored, {@link PriceMoveDetector} looks for price moves in one pass, in the same transaction.
  */
 @ApplicationScoped
 public class PriceIngestionService {
@@ -29,11 +30,14 @@ public class PriceIngestionService {
     private final MineralService minerals;
     private final PriceBatchReader reader;
     private final BulkCopy bulk;
+    private final PriceMoveDetector priceMoves;
 
-    PriceIngestionService(MineralService minerals, PriceBatchReader reader, BulkCopy bulk) {
+    PriceIngestionService(MineralService minerals, PriceBatchReader reader, BulkCopy bulk,
+            PriceMoveDetector priceMoves) {
         this.minerals = minerals;
         this.reader = reader;
         this.bulk = bulk;
+        this.priceMoves = priceMoves;
     }
 
     /** {@code declaredLength}: the request's Content-Length, if it has one. */
@@ -54,6 +58,6 @@ public class PriceIngestionService {
                             in.basis(), in.source());
                 }
             }
-        });
+        }, priceMoves::afterPricesStored);
     }
 }

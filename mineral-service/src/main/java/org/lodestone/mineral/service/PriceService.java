@@ -26,11 +26,14 @@ public class PriceService {
     private final PricePointRepository points;
     private final MineralService minerals;
     private final VersionedCache cache;
+    private final PriceMoveDetector priceMoves;
 
-    PriceService(PricePointRepository points, MineralService minerals, VersionedCache cache) {
+    PriceService(PricePointRepository points, MineralService minerals, VersionedCache cache,
+            PriceMoveDetector priceMoves) {
         this.points = points;
         this.minerals = minerals;
         this.cache = cache;
+        this.priceMoves = priceMoves;
     }
 
     /**
@@ -65,6 +68,7 @@ public class PriceService {
         return points.byIds(ids).stream().map(MineralMapper::toDto).toList();
     }
 
+    /** Stores one point; a PRICE_MOVE it causes is written in the same transaction ({@link PriceMoveDetector}). */
     @Transactional
     public PriceDto record(PriceInput input) {
         List<FieldError> errors = new ArrayList<>();
@@ -73,6 +77,7 @@ public class PriceService {
                         errors.stream().map(PriceService::jsonFieldName).toList()));
         PricePoint point = MineralMapper.toEntity(input, valid.type().code(), valid.periodStart());
         points.persist(point);
+        priceMoves.afterPricesStored();
         return MineralMapper.toDto(point);
     }
 

@@ -52,7 +52,7 @@ public class SupplyShareIngestionService {
                     copy.row(row.line(), values);
                 }
             }
-        });
+        }, BulkCopy.AfterStored.NOTHING);
     }
 
     /** The row's values in {@link #TABLE_COLUMNS} order, or null with the problems added to {@code found}. */

@@ -1,4 +1,4 @@
-package org.lodestone.agreement.webhook;
+package org.lodestone.agreement.service;
 
 import java.util.Set;
 

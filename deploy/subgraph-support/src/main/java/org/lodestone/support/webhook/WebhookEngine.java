@@ -1,26 +1,18 @@
-package org.lodestone.agreement.webhook;
+package org.lodestone.support.webhook;
 
 import java.time.Clock;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.lodestone.support.webhook.RetrySchedule;
-import org.lodestone.support.webhook.SecretBox;
-import org.lodestone.support.webhook.TargetUrlPolicy;
-import org.lodestone.support.webhook.WebhookDeliverer;
-import org.lodestone.support.webhook.WebhookSettings;
-import org.lodestone.support.webhook.WebhookStore;
-
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
-/** The webhook engine wired to agreement-service's database, outbox, visibility rule and configuration. */
-@ApplicationScoped
-public class AgreementWebhooks {
+/**
+ * The webhook engine wired to one service's database, outbox ({@code outbox_event}, NOTIFY channel
+ * {@code lodestone_outbox}), visibility rule and configuration. Each service makes one, as a bean that starts it on
+ * start-up when {@link WebhookConfig#deliveryEnabled()} and closes it on shutdown.
+ */
+public class WebhookEngine implements AutoCloseable {
 
     public static final String OUTBOX_TABLE = "outbox_event";
     public static final String NOTIFY_CHANNEL = "lodestone_outbox";
@@ -31,8 +23,8 @@ public class AgreementWebhooks {
     private final WebhookDeliverer deliverer;
     private final WebhookConfig config;
 
-    public AgreementWebhooks(DataSource dataSource, WebhookConfig config, AgreementWebhookAudience audience,
-            MeterRegistry registry, Clock clock) {
+    public WebhookEngine(DataSource dataSource, WebhookConfig config, WebhookAudience audience, MeterRegistry registry,
+            Clock clock) {
         this.config = config;
         this.store = new WebhookStore(dataSource);
         this.secrets = config.secretKey().filter(k -> !k.isBlank()).map(SecretBox::new);
@@ -44,13 +36,15 @@ public class AgreementWebhooks {
         this.deliverer = new WebhookDeliverer(dataSource, settings, audience, secrets, urlPolicy, registry, clock);
     }
 
-    void start(@Observes StartupEvent event) {
+    /** Starts sending, unless this replica is configured not to (registration works either way). */
+    public void startIfEnabled() {
         if (config.deliveryEnabled()) {
             deliverer.start();
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    @Override
+    public void close() {
         deliverer.close();
     }
 

@@ -1,4 +1,4 @@
-package org.lodestone.agreement.webhook;
+package org.lodestone.support.webhook;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,48 +13,45 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.lodestone.support.alert.AlertKind;
-import org.lodestone.agreement.security.Caller;
-import org.lodestone.agreement.security.CurrentCaller;
 import org.lodestone.support.ServiceUnavailableException;
+import org.lodestone.support.alert.AlertKind;
 import org.lodestone.support.problem.FieldError;
 import org.lodestone.support.problem.ForbiddenException;
 import org.lodestone.support.problem.InvalidInputException;
 import org.lodestone.support.problem.ResourceNotFoundException;
-import org.lodestone.support.webhook.DeliveryState;
-import org.lodestone.support.webhook.DeliveryView;
-import org.lodestone.support.webhook.WebhookSignature;
-import org.lodestone.support.webhook.WebhookTarget;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Who may register, see and delete webhooks: an admin any (for any countries, or all when none are named); a member
  * only its own country's (registered for its own country only, and seen and deleted whoever of that country
  * registered them). Anyone else is FORBIDDEN. A webhook the caller may not see reads like a missing one.
  */
-@ApplicationScoped
-public class WebhookService {
+public class WebhookRegistrations {
 
-    /** The kinds agreement-service writes to its outbox; webhooks here may ask for these only. */
-    public static final Set<AlertKind> EMITTED_KINDS = EnumSet.of(AlertKind.AGREEMENT_CREATED,
-            AlertKind.AGREEMENT_UPDATED, AlertKind.AGREEMENT_STATUS_CHANGED, AlertKind.PROGRESS_REPORTED,
-            AlertKind.COMMITMENT_AT_RISK, AlertKind.COMMITMENT_OVERDUE);
     public static final int MAX_COUNTRIES = 50;
     public static final int MAX_DELIVERIES = 500;
 
-    private final AgreementWebhooks webhooks;
-    private final CurrentCaller currentCaller;
+    private final WebhookEngine webhooks;
+    private final String service;
+    private final Set<AlertKind> emittedKinds;
     private final Clock clock;
 
-    public WebhookService(AgreementWebhooks webhooks, CurrentCaller currentCaller, Clock clock) {
+    /**
+     * {@code service} names the owning service in messages; {@code emittedKinds} are the kinds it writes to its
+     * outbox, the only ones its webhooks may ask for.
+     */
+    public WebhookRegistrations(WebhookEngine webhooks, String service, Set<AlertKind> emittedKinds, Clock clock) {
         this.webhooks = webhooks;
-        this.currentCaller = currentCaller;
+        this.service = service;
+        this.emittedKinds = EnumSet.copyOf(emittedKinds);
         this.clock = clock;
     }
 
-    public WebhookTarget register(WebhookRegistration input) {
-        Caller caller = requireAdminOrMember();
+    public Set<AlertKind> emittedKinds() {
+        return Set.copyOf(emittedKinds);
+    }
+
+    public WebhookTarget register(WebhookCaller caller, WebhookRegistration input) {
+        requireAdminOrMember(caller);
         List<String> countries = countries(caller, input.countries());
         List<FieldError> errors = new ArrayList<>();
         webhooks.urlPolicy().refusal(input.url()).ifPresent(reason -> errors.add(FieldError.of("input.url", reason)));
@@ -80,32 +77,32 @@ public class WebhookService {
         UUID id = UUID.randomUUID();
         WebhookTarget webhook = new WebhookTarget(id, input.url(),
                 input.kinds().stream().distinct().map(Enum::name).toList(), countries,
-                caller.isAdmin() ? null : caller.country(), caller.username(),
+                caller.admin() ? null : caller.country(), caller.username(),
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         return webhooks.store().insert(webhook, secrets.seal(input.secret(), id.toString()));
     }
 
-    public List<WebhookTarget> list() {
-        Caller caller = requireAdminOrMember();
+    public List<WebhookTarget> list(WebhookCaller caller) {
+        requireAdminOrMember(caller);
         return webhooks.store().findAll().stream().filter(w -> maySee(caller, w)).toList();
     }
 
-    public WebhookTarget delete(String id) {
-        WebhookTarget webhook = visible(id);
+    public WebhookTarget delete(WebhookCaller caller, String id) {
+        WebhookTarget webhook = visible(caller, id);
         webhooks.store().delete(webhook.id());
         return webhook;
     }
 
-    public List<DeliveryView> deliveries(String webhookId, DeliveryState state, Integer limit) {
+    public List<DeliveryView> deliveries(WebhookCaller caller, String webhookId, DeliveryState state, Integer limit) {
         int max = limit == null ? 50 : limit;
         if (max < 1 || max > MAX_DELIVERIES) {
             throw InvalidInputException.of("limit", "must be within 1.." + MAX_DELIVERIES);
         }
-        return webhooks.store().deliveries(visible(webhookId).id(), state, max);
+        return webhooks.store().deliveries(visible(caller, webhookId).id(), state, max);
     }
 
-    private WebhookTarget visible(String id) {
-        Caller caller = requireAdminOrMember();
+    private WebhookTarget visible(WebhookCaller caller, String id) {
+        requireAdminOrMember(caller);
         Optional<WebhookTarget> found;
         try {
             found = webhooks.store().find(UUID.fromString(id));
@@ -115,23 +112,21 @@ public class WebhookService {
         return found.filter(w -> maySee(caller, w)).orElseThrow(() -> new ResourceNotFoundException("Webhook", id));
     }
 
-    private static boolean maySee(Caller caller, WebhookTarget webhook) {
-        return caller.isAdmin() || caller.country().equals(webhook.ownerCountry());
+    private static boolean maySee(WebhookCaller caller, WebhookTarget webhook) {
+        return caller.admin() || caller.country().equals(webhook.ownerCountry());
     }
 
-    private Caller requireAdminOrMember() {
-        Caller caller = currentCaller.get();
-        if (!caller.isAdmin() && !caller.isCountryMember()) {
+    private static void requireAdminOrMember(WebhookCaller caller) {
+        if (!caller.admin() && !caller.isCountryMember()) {
             throw new ForbiddenException("Only admins and members of a country manage webhooks.");
         }
-        return caller;
     }
 
     /** A member's webhook is for its own country, named or not; an admin's for the countries named (none: all). */
-    private static List<String> countries(Caller caller, List<String> requested) {
+    private static List<String> countries(WebhookCaller caller, List<String> requested) {
         List<String> normalized = requested == null ? List.of()
                 : requested.stream().map(c -> c == null ? "" : c.strip().toUpperCase(Locale.ROOT)).distinct().toList();
-        if (caller.isAdmin()) {
+        if (caller.admin()) {
             return normalized;
         }
         Set<String> others = new LinkedHashSet<>(normalized);
@@ -143,15 +138,15 @@ public class WebhookService {
         return List.of(caller.country());
     }
 
-    private static List<FieldError> kindErrors(List<AlertKind> kinds) {
-        String accepted = EMITTED_KINDS.stream().map(Enum::name).collect(Collectors.joining(", "));
+    private List<FieldError> kindErrors(List<AlertKind> kinds) {
+        String accepted = emittedKinds.stream().map(Enum::name).collect(Collectors.joining(", "));
         if (kinds == null || kinds.isEmpty()) {
             return List.of(FieldError.of("input.kinds", "name at least one kind; accepted: " + accepted));
         }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
-            if (kinds.get(i) == null || !EMITTED_KINDS.contains(kinds.get(i))) {
-                errors.add(FieldError.of("input.kinds[" + i + "]", kinds.get(i) + " is not emitted by agreement-service;"
+            if (kinds.get(i) == null || !emittedKinds.contains(kinds.get(i))) {
+                errors.add(FieldError.of("input.kinds[" + i + "]", kinds.get(i) + " is not emitted by " + service + ";"
                         + " accepted: " + accepted));
             }
         }

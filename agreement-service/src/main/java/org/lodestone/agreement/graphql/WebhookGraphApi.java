@@ -1,4 +1,4 @@
-package org.lodestone.agreement.webhook;
+package org.lodestone.agreement.graphql;
 
 import java.util.List;
 
@@ -9,21 +9,29 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.lodestone.agreement.webhook.WebhookNodes.WebhookDeliveryNode;
-import org.lodestone.agreement.webhook.WebhookNodes.WebhookDeliveryStateNode;
-import org.lodestone.agreement.webhook.WebhookNodes.WebhookInput;
-import org.lodestone.agreement.webhook.WebhookNodes.WebhookNode;
+import org.lodestone.agreement.service.AgreementWebhooks;
 import org.lodestone.support.DatabaseOutageAware;
+import org.lodestone.support.webhook.WebhookCaller;
+import org.lodestone.support.webhook.WebhookNodes;
+import org.lodestone.support.webhook.WebhookNodes.WebhookDeliveryNode;
+import org.lodestone.support.webhook.WebhookNodes.WebhookDeliveryStateNode;
+import org.lodestone.support.webhook.WebhookNodes.WebhookInput;
+import org.lodestone.support.webhook.WebhookNodes.WebhookNode;
+import org.lodestone.support.webhook.WebhookRegistrations;
 
-/** Signed webhooks for agreement-service's alerts. */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Signed webhooks for agreement-service's alerts (rules and types shared: {@code org.lodestone.support.webhook}). */
 @DatabaseOutageAware
 @GraphQLApi
 public class WebhookGraphApi {
 
-    private final WebhookService webhooks;
+    private final WebhookRegistrations webhooks;
+    private final SecurityIdentity identity;
 
-    public WebhookGraphApi(WebhookService webhooks) {
-        this.webhooks = webhooks;
+    public WebhookGraphApi(AgreementWebhooks webhooks, SecurityIdentity identity) {
+        this.webhooks = webhooks.registrations();
+        this.identity = identity;
     }
 
     @Mutation("registerWebhook")
@@ -32,26 +40,29 @@ public class WebhookGraphApi {
             with Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature) and retried with \
             backoff for 24 hours until a 2xx answer.""")
     public @NonNull WebhookNode registerWebhook(@NonNull WebhookInput input) {
-        return WebhookNodes.webhook(webhooks.register(WebhookNodes.registration(input)));
+        return WebhookNodes.register(webhooks, caller(), input);
     }
 
     @Query("webhooks")
     @Description("The webhooks the caller may manage: all for admins, their own country's for members.")
     public @NonNull List<@NonNull WebhookNode> webhooks() {
-        return webhooks.list().stream().map(WebhookNodes::webhook).toList();
+        return WebhookNodes.list(webhooks, caller());
     }
 
     @Mutation("deleteWebhook")
     @Description("Deletes a webhook the caller may manage, with its deliveries (pending ones are not sent); returns it.")
     public @NonNull WebhookNode deleteWebhook(@Id @NonNull String id) {
-        return WebhookNodes.webhook(webhooks.delete(id));
+        return WebhookNodes.delete(webhooks, caller(), id);
     }
 
     @Query("webhookDeliveries")
     @Description("A webhook's deliveries, newest first, with every attempt; at most limit (1..500).")
     public @NonNull List<@NonNull WebhookDeliveryNode> webhookDeliveries(@Id @NonNull String webhookId,
             WebhookDeliveryStateNode state, @DefaultValue("50") int limit) {
-        return webhooks.deliveries(webhookId, WebhookNodes.state(state), limit).stream()
-                .map(WebhookNodes::delivery).toList();
+        return WebhookNodes.deliveries(webhooks, caller(), webhookId, state, limit);
+    }
+
+    private WebhookCaller caller() {
+        return WebhookCaller.of(identity);
     }
 }

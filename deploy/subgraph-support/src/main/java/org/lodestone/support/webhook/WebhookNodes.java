@@ -1,4 +1,4 @@
-package org.lodestone.agreement.webhook;
+package org.lodestone.support.webhook;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,11 +10,14 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.lodestone.support.alert.AlertKind;
-import org.lodestone.support.webhook.DeliveryState;
-import org.lodestone.support.webhook.DeliveryView;
-import org.lodestone.support.webhook.WebhookTarget;
 
-/** The GraphQL types of the webhook API and their mapping from the engine's records. */
+import io.smallrye.graphql.api.federation.Shareable;
+
+/**
+ * The GraphQL types of the webhook API, the same in every subgraph that has webhooks (value types shared in the
+ * supergraph), their mapping from the engine's records, and the four operations each service exposes under its own
+ * field names.
+ */
 public final class WebhookNodes {
 
     private WebhookNodes() {
@@ -22,7 +25,7 @@ public final class WebhookNodes {
 
     @Input("WebhookInput")
     @Description("""
-            url: where events are POSTed (https, public address). kinds: agreement-service's alert kinds. countries: \
+            url: where events are POSTed (https, public address). kinds: alert kinds the service emits. countries: \
             events concerning any of these (a member's webhook is for its own country, the default; an admin's for \
             all countries when none are named). secret: whsec_ followed by base64 of 24 to 64 random bytes; it signs \
             every delivery and is never returned.""")
@@ -34,6 +37,7 @@ public final class WebhookNodes {
     }
 
     @Type("Webhook")
+    @Shareable
     @Description("A registered webhook (its secret is write-only). ownerCountry: null when an admin registered it.")
     public record WebhookNode(
             @Id @NonNull String id,
@@ -53,6 +57,7 @@ public final class WebhookNodes {
     }
 
     @Type("WebhookDelivery")
+    @Shareable
     @Description("""
             One event sent to one webhook: PENDING until a 2xx answer (DELIVERED) or until the retry window has \
             passed (FAILED). eventId is the webhook-id header of every attempt.""")
@@ -68,6 +73,7 @@ public final class WebhookNodes {
     }
 
     @Type("WebhookAttempt")
+    @Shareable
     @Description("""
             One POST: the HTTP status (null when no answer came), the start of the response body, and what went \
             wrong (null on success).""")
@@ -80,23 +86,34 @@ public final class WebhookNodes {
             int durationMs) {
     }
 
-    static WebhookRegistration registration(WebhookInput input) {
-        return new WebhookRegistration(input.url(), input.kinds(), input.countries(), input.secret());
+    public static WebhookNode register(WebhookRegistrations registrations, WebhookCaller caller, WebhookInput input) {
+        return webhook(registrations.register(caller,
+                new WebhookRegistration(input.url(), input.kinds(), input.countries(), input.secret())));
     }
 
-    static WebhookNode webhook(WebhookTarget w) {
+    public static List<WebhookNode> list(WebhookRegistrations registrations, WebhookCaller caller) {
+        return registrations.list(caller).stream().map(WebhookNodes::webhook).toList();
+    }
+
+    public static WebhookNode delete(WebhookRegistrations registrations, WebhookCaller caller, String id) {
+        return webhook(registrations.delete(caller, id));
+    }
+
+    public static List<WebhookDeliveryNode> deliveries(WebhookRegistrations registrations, WebhookCaller caller,
+            String webhookId, WebhookDeliveryStateNode state, int limit) {
+        return registrations.deliveries(caller, webhookId, state == null ? null : DeliveryState.valueOf(state.name()),
+                limit).stream().map(WebhookNodes::delivery).toList();
+    }
+
+    private static WebhookNode webhook(WebhookTarget w) {
         return new WebhookNode(w.id().toString(), w.url(), w.kinds().stream().map(AlertKind::valueOf).toList(),
                 w.countries(), w.ownerCountry(), w.createdBy(), w.createdAt());
     }
 
-    static WebhookDeliveryNode delivery(DeliveryView d) {
+    private static WebhookDeliveryNode delivery(DeliveryView d) {
         return new WebhookDeliveryNode(d.id().toString(), d.eventId().toString(), AlertKind.valueOf(d.eventKind()),
                 WebhookDeliveryStateNode.valueOf(d.state().name()), d.createdAt(), d.nextAttemptAt(), d.completedAt(),
                 d.attempts().stream().map(a -> new WebhookAttemptNode(a.number(), a.attemptedAt(), a.httpStatus(),
                         a.responseExcerpt(), a.error(), a.durationMillis())).toList());
-    }
-
-    static DeliveryState state(WebhookDeliveryStateNode state) {
-        return state == null ? null : DeliveryState.valueOf(state.name());
     }
 }

@@ -1,4 +1,4 @@
-package org.lodestone.agreement;
+package org.lodestone.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +23,9 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP receiver on a free loopback port: records every POST per path and answers each with the next status
  * queued for its path (200 when none is queued, or always the status set with {@link #alwaysAnswer}).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String path, String id, String timestamp, String signature, String body, int answered) {
+    public record Received(String path, String id, String timestamp, String signature, String body, int answered) {
     }
 
     private final HttpServer server;
@@ -34,36 +34,36 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Integer> always = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + path;
     }
 
-    void answer(String path, Integer... statuses) {
+    public void answer(String path, Integer... statuses) {
         queued.put("/" + path, new ArrayDeque<>(List.of(statuses)));
     }
 
-    void alwaysAnswer(String path, int status) {
+    public void alwaysAnswer(String path, int status) {
         always.put("/" + path, status);
     }
 
     /** Answers requests on the path only after this long (a slow receiver). */
-    void delay(String path, Duration delay) {
+    public void delay(String path, Duration delay) {
         delays.put("/" + path, delay);
     }
 
-    synchronized List<Received> on(String path) {
+    public synchronized List<Received> on(String path) {
         return received.stream().filter(r -> r.path().equals("/" + path)).toList();
     }
 
     /** Waits until the path has received at least {@code count} requests matching {@code which}. */
-    List<Received> await(String path, int count, Predicate<Received> which, Duration timeout) throws InterruptedException {
+    public List<Received> await(String path, int count, Predicate<Received> which, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             List<Received> matching = on(path).stream().filter(which).toList();

@@ -1,4 +1,4 @@
-package org.lodestone.agreement.webhook;
+package org.lodestone.support.webhook;
 
 import java.util.List;
 
