@@ -11,10 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lodestone.testing.WebhookReceiver.newSecret;
+import static org.lodestone.testing.WebhookReceiver.verify;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,15 +22,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
@@ -119,12 +115,6 @@ class WebhookTest {
         receiver.close();
     }
 
-    static String newSecret() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return "whsec_" + Base64.getEncoder().encodeToString(key);
-    }
-
     static Map<String, Object> input(String url, List<String> kinds, List<String> countries, String secret) {
         Map<String, Object> input = new HashMap<>();
         input.put("url", url);
@@ -137,22 +127,6 @@ class WebhookTest {
     private static String register(String token, String path, List<String> kinds, List<String> countries, String secret) {
         return GraphQL.ok(token, REGISTER, Map.of("input", input(receiver.url(path), kinds, countries, secret)))
                 .body("errors", nullValue()).extract().path("data.registerWebhook.id");
-    }
-
-    /** A verifier written from the Standard Webhooks specification, independent of the service's signer. */
-    static boolean verify(String secret, String id, String timestamp, String body, String signatureHeader)
-            throws Exception {
-        byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        String expected = "v1," + Base64.getEncoder().encodeToString(
-                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        for (String candidate : signatureHeader.split(" ")) {
-            if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test
