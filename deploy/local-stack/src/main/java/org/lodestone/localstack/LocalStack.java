@@ -278,7 +278,7 @@ public final class LocalStack implements AutoCloseable {
         if (GATEWAY.equals(name)) {
             environment.putAll(subgraphUrls());
         }
-        if (AGREEMENT.equals(name)) {
+        if (AGREEMENT.equals(name) || MINERAL.equals(name)) {
             environment.putAll(webhookEnvironment());
         }
         settings.tracesEndpoint().ifPresent(endpoint -> environment.putAll(tracingEnvironment(endpoint)));
