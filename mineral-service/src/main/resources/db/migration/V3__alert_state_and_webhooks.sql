@@ -29,12 +29,8 @@ CREATE TABLE webhook (
     created_by text NOT NULL, created_at timestamptz NOT NULL, secret text NOT NULL
 );
 CREATE TABLE webhook_fanout_queue (event_id uuid PRIMARY KEY REFERENCES outbox_event (id));
-CREATE FUNCTION webhook_fanout_enqueue() RETURNS trigger AS $$
-BEGIN
-    INSERT INTO webhook_fanout_queue (event_id) VALUES (NEW.id);
-    RETURN NEW;
-END;
-$$ LANGUAGE plpgsql;
+CREATE FUNCTION webhook_fanout_enqueue() RETURNS trigger LANGUAGE plpgsql
+    AS $$ BEGIN INSERT INTO webhook_fanout_queue (event_id) VALUES (NEW.id); RETURN NEW; END $$;
 CREATE TRIGGER webhook_fanout_enqueue AFTER INSERT ON outbox_event FOR EACH ROW EXECUTE FUNCTION webhook_fanout_enqueue();
 CREATE TABLE webhook_delivery (
     id uuid PRIMARY KEY, webhook_id uuid NOT NULL REFERENCES webhook (id) ON DELETE CASCADE,

@@ -100,16 +100,6 @@ class MineralAlertsTest {
     @Inject
     OutboxEventRepository outbox;
 
-    @BeforeAll
-    static void startReceiver() throws Exception {
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
     @Test
     void aControlsEndIsAlertedExactlyOnceEvenByTwoConcurrentEvaluations() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -319,5 +309,15 @@ class MineralAlertsTest {
 
     private long count(AlertKind kind, String control) {
         return QuarkusTransaction.requiringNew().call(() -> outbox.count("kind = ?1 and entityId = ?2", kind, control));
+    }
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
     }
 }

@@ -9,12 +9,8 @@ import javax.sql.DataSource;
 import org.lodestone.support.alert.AlertKind;
 import org.lodestone.support.webhook.WebhookConfig;
 import org.lodestone.support.webhook.WebhookEngine;
-import org.lodestone.support.webhook.WebhookRegistrations;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /** The shared webhook engine and registration rules, wired to agreement-service's database, alerts and visibility. */
@@ -26,23 +22,8 @@ public class AgreementWebhooks extends WebhookEngine {
             AlertKind.AGREEMENT_UPDATED, AlertKind.AGREEMENT_STATUS_CHANGED, AlertKind.PROGRESS_REPORTED,
             AlertKind.COMMITMENT_AT_RISK, AlertKind.COMMITMENT_OVERDUE);
 
-    private final WebhookRegistrations registrations;
-
     AgreementWebhooks(DataSource dataSource, WebhookConfig config, AgreementWebhookAudience audience,
             MeterRegistry registry, Clock clock) {
-        super(dataSource, config, audience, registry, clock);
-        this.registrations = new WebhookRegistrations(this, "agreement-service", EMITTED_KINDS, clock);
-    }
-
-    void start(@Observes StartupEvent event) {
-        startIfEnabled();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        close();
-    }
-
-    public WebhookRegistrations registrations() {
-        return registrations;
+        super(dataSource, config, audience, registry, clock, "agreement-service", EMITTED_KINDS);
     }
 }

@@ -29,10 +29,10 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class ExportControlEndEvaluation {
 
-    /** The advisory lock key of this job; any bigint, unique among the locks this database's clients take. */
-    static final long LOCK_KEY = 0x4c6f64655f313602L;
-
     private static final Logger LOG = Logger.getLogger(ExportControlEndEvaluation.class);
+
+    /** This job's advisory lock (a bigint no other client of this database locks). */
+    static final long LOCK_KEY = 0x4c6f64655f313602L;
 
     private final ExportControlRepository controls;
     private final ExportControlService service;
@@ -47,7 +47,7 @@ public class ExportControlEndEvaluation {
         this.alerts = alerts;
     }
 
-    /** What one run did; {@code ran} is false when another evaluation held the lock. */
+    /** One run: {@code ran} false when another evaluation held the lock; how many ends it alerted. */
     public record Outcome(boolean ran, int alerted) {
     }
 

@@ -10,13 +10,9 @@ import org.lodestone.support.alert.AlertKind;
 import org.lodestone.support.webhook.OutboxRecord;
 import org.lodestone.support.webhook.WebhookConfig;
 import org.lodestone.support.webhook.WebhookEngine;
-import org.lodestone.support.webhook.WebhookRegistrations;
 import org.lodestone.support.webhook.WebhookTarget;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
@@ -32,26 +28,12 @@ public class MineralWebhooks extends WebhookEngine {
     public static final Set<AlertKind> EMITTED_KINDS = EnumSet.of(AlertKind.EXPORT_CONTROL_RECORDED,
             AlertKind.EXPORT_CONTROL_SUSPENDED, AlertKind.EXPORT_CONTROL_ENDED, AlertKind.PRICE_MOVE);
 
-    private final WebhookRegistrations registrations;
-
     MineralWebhooks(DataSource dataSource, WebhookConfig config, MeterRegistry registry) {
-        super(dataSource, config, MineralWebhooks::mayReceive, registry, Clock.systemUTC());
-        this.registrations = new WebhookRegistrations(this, "mineral-service", EMITTED_KINDS, Clock.systemUTC());
+        super(dataSource, config, MineralWebhooks::mayReceive, registry, Clock.systemUTC(), "mineral-service",
+                EMITTED_KINDS);
     }
 
     static boolean mayReceive(WebhookTarget webhook, OutboxRecord event) {
         return "PUBLIC".equals(event.visibility()) || webhook.adminRegistered();
-    }
-
-    void start(@Observes StartupEvent event) {
-        startIfEnabled();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        close();
-    }
-
-    public WebhookRegistrations registrations() {
-        return registrations;
     }
 }

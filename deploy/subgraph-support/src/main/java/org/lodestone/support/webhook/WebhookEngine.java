@@ -2,15 +2,19 @@ package org.lodestone.support.webhook;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
+
+import org.lodestone.support.alert.AlertKind;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The webhook engine wired to one service's database, outbox ({@code outbox_event}, NOTIFY channel
- * {@code lodestone_outbox}), visibility rule and configuration. Each service makes one, as a bean that starts it on
- * start-up when {@link WebhookConfig#deliveryEnabled()} and closes it on shutdown.
+ * {@code lodestone_outbox}), visibility rule, alert kinds and configuration, with the registration rules
+ * ({@link #registrations()}). Each service makes one bean of a subclass; {@link WebhookEngineLifecycle} starts it
+ * with the application when {@link WebhookConfig#deliveryEnabled()} and closes it on shutdown.
  */
 public class WebhookEngine implements AutoCloseable {
 
@@ -22,9 +26,14 @@ public class WebhookEngine implements AutoCloseable {
     private final TargetUrlPolicy urlPolicy;
     private final WebhookDeliverer deliverer;
     private final WebhookConfig config;
+    private final WebhookRegistrations registrations;
 
+    /**
+     * {@code service} names the owning service in messages; {@code emittedKinds} are the kinds it writes to its
+     * outbox, the only ones its webhooks may ask for.
+     */
     public WebhookEngine(DataSource dataSource, WebhookConfig config, WebhookAudience audience, MeterRegistry registry,
-            Clock clock) {
+            Clock clock, String service, Set<AlertKind> emittedKinds) {
         this.config = config;
         this.store = new WebhookStore(dataSource);
         this.secrets = config.secretKey().filter(k -> !k.isBlank()).map(SecretBox::new);
@@ -34,6 +43,12 @@ public class WebhookEngine implements AutoCloseable {
                 config.sweepInterval(), config.batchSize(), config.connectTimeout(), config.requestTimeout(),
                 config.responseExcerptChars());
         this.deliverer = new WebhookDeliverer(dataSource, settings, audience, secrets, urlPolicy, registry, clock);
+        this.registrations = new WebhookRegistrations(this, service, emittedKinds, clock);
+    }
+
+    /** Who may register, see and delete this service's webhooks. */
+    public WebhookRegistrations registrations() {
+        return registrations;
     }
 
     /** Starts sending, unless this replica is configured not to (registration works either way). */
