@@ -87,8 +87,8 @@ public class BulkCopy {
                             + " problem(s); nothing was stored", errors.listed, errors.total);
                 }
                 long stored = copy.finish();
-                afterStored.run(connection);
                 long total = (System.nanoTime() - t0) / 1_000_000;
+                afterStored.run(connection);
                 return new IngestionResult((int) stored, total - copy.sendMillis(), copy.sendMillis());
             } catch (SQLException e) {
                 throw rejected(copy, e, what);
