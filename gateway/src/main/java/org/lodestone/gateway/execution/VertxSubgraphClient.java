@@ -1,10 +1,11 @@
 package org.lodestone.gateway.execution;
 
 import java.net.ConnectException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,8 +58,33 @@ public final class VertxSubgraphClient implements SubgraphClient {
     static final int DEFAULT_MAX_CONNECTIONS = 50;
     static final int DEFAULT_MAX_QUEUED = 200;
 
-    /** What makes two subgraph requests the same: visibility differs per caller, so the token is part of it. */
-    private record SubgraphCall(String subgraph, String authorization, ByteBuffer body) {
+    /**
+     * What makes two subgraph requests the same: visibility differs per caller, so the token is part of it. The hash is
+     * computed once (a body with representations runs to kilobytes, and the map hashes a key more than once).
+     */
+    private static final class SubgraphCall {
+        private final String subgraph;
+        private final String authorization;
+        private final byte[] body;
+        private final int hash;
+
+        SubgraphCall(String subgraph, String authorization, byte[] body) {
+            this.subgraph = subgraph;
+            this.authorization = authorization;
+            this.body = body;
+            this.hash = 31 * (31 * subgraph.hashCode() + Objects.hashCode(authorization)) + Arrays.hashCode(body);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SubgraphCall call && hash == call.hash && subgraph.equals(call.subgraph)
+                    && Objects.equals(authorization, call.authorization) && Arrays.equals(body, call.body);
+        }
     }
 
     /** A subgraph's HTTP answer, parsed once however many callers share it; {@code json} null when not a JSON object. */
@@ -117,7 +143,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
         }
         Span span = startSpan(subgraph, body);
         Uni<Answer> answer = deduplicate
-                ? inflight.share(new SubgraphCall(subgraph.name(), authorization, ByteBuffer.wrap(payload)),
+                ? inflight.share(new SubgraphCall(subgraph.name(), authorization, payload),
                         () -> post(subgraph, payload, authorization, span).map(this::read))
                 : post(subgraph, payload, authorization, span).map(this::read);
         return answer
