@@ -1,12 +1,28 @@
 // Summarises a Java Flight Recorder file's execution samples: the top frames by self time, and the project's own
 // methods (org.lodestone) by inclusive time. usage: node jfr-top.mjs <file.jfr> [rows]
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 const [file, rowsArg] = process.argv.slice(2);
 const rows = Number(rowsArg ?? 25);
-const json = JSON.parse(execFileSync('jfr', ['print', '--json', '--stack-depth', '64', '--events', 'jdk.ExecutionSample', file],
-  { maxBuffer: 1 << 30 }).toString());
-const events = json.recording.events;
+// The text form of `jfr print`, read line by line: a long recording's JSON form outgrows a JavaScript string.
+// Each event becomes { values: { stackTrace: { frames: [{ method: { type: { name }, name } }] } } }, top frame first.
+const events = [];
+const jfr = spawn('jfr', ['print', '--stack-depth', '64', '--events', 'jdk.ExecutionSample', file]);
+let frames = null;
+for await (const line of createInterface({ input: jfr.stdout, crlfDelay: Infinity })) {
+  const text = line.trim();
+  if (text === 'stackTrace = [') {
+    frames = [];
+  } else if (frames && text.startsWith(']')) {
+    events.push({ values: { stackTrace: { frames } } });
+    frames = null;
+  } else if (frames && text !== '...') {
+    const qualified = text.slice(0, text.indexOf('('));
+    const dot = qualified.lastIndexOf('.');
+    frames.push({ method: { type: { name: qualified.slice(0, dot) }, name: qualified.slice(dot + 1) } });
+  }
+}
 const typeName = (f) => f.method.type.name.replaceAll('/', '.');
 const name = (f) => `${typeName(f)}.${f.method.name}`;
 const self = new Map();
@@ -30,6 +46,7 @@ for (const event of events) {
 }
 const AREAS = { 'token verification (smallrye-jwt, jose4j, BigInteger)': /^(org\.jose4j|io\.smallrye\.jwt|io\.quarkus\.smallrye\.jwt|java\.math)/,
   'JSON (Jackson)': /^com\.fasterxml\.jackson/, 'graphql-java': /^graphql\./,
+  'PostgreSQL JDBC driver': /^org\.postgresql/, 'regular expressions': /^java\.util\.regex/,
   'HTTP (Netty, Vert.x)': /^(io\.netty|io\.vertx)/, 'RESTEasy Reactive': /^org\.jboss\.resteasy/,
   'class loading, JIT-visible reflection': /^(java\.lang\.Class|java\.lang\.ClassLoader|java\.util\.zip|io\.quarkus\.bootstrap)/ };
 const areas = new Map();

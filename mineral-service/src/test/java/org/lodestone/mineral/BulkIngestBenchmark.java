@@ -100,28 +100,44 @@ class BulkIngestBenchmark {
 
     /**
      * PostgreSQL alone: the rows of {@link #priceRows()} already in the form the service hands to {@code COPY}, sent
-     * in 256 KB chunks over one connection, then rolled back. Once into {@code price_point} (with its index, foreign
-     * key, check constraints and statement trigger) and once into a temporary table with the same columns and none
-     * of those.
+     * in 256 KB chunks over one connection, each step in its own transaction that is rolled back: into
+     * {@code price_point} as it is, then with its parts taken away one by one (foreign key, index, check constraints
+     * and statement trigger), then into a temporary table (no WAL) with the same columns and defaults.
      */
     @Test
     void postgresCopyCeiling() throws Exception {
+        List<List<String>> steps = List.of(
+                List.of(),
+                List.of("ALTER TABLE price_point DROP CONSTRAINT price_point_mineral_id_fkey"),
+                List.of("ALTER TABLE price_point DROP CONSTRAINT price_point_mineral_id_fkey",
+                        "DROP INDEX price_point_mineral"),
+                List.of("ALTER TABLE price_point DROP CONSTRAINT price_point_mineral_id_fkey",
+                        "DROP INDEX price_point_mineral", "ALTER TABLE price_point DROP CONSTRAINT price_point_period_check",
+                        "ALTER TABLE price_point DROP CONSTRAINT price_point_price_check",
+                        "DROP TRIGGER price_point_version ON price_point"),
+                List.of("CREATE TEMP TABLE bare_price (LIKE price_point INCLUDING DEFAULTS) ON COMMIT DROP"));
+        List<String> labels = List.of("price_point", "price_point without its foreign key",
+                "price_point without foreign key and index",
+                "price_point without foreign key, index, checks and trigger", "a temporary table (no WAL)");
         for (int round = 1; round <= ROUNDS; round++) {
             int offset = round * ROWS;
             byte[] rows = body("", i -> priceCopyRow(offset + i));
             try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
                 connection.setAutoCommit(false);
-                copyAlone(connection, "price_point", rows);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE TEMP TABLE bare_price (LIKE price_point) ON COMMIT DROP");
+                for (int step = 0; step < steps.size(); step++) {
+                    try (Statement statement = connection.createStatement()) {
+                        for (String sql : steps.get(step)) {
+                            statement.execute(sql);
+                        }
+                    }
+                    copyAlone(connection, step == steps.size() - 1 ? "bare_price" : "price_point", labels.get(step), rows);
+                    connection.rollback();
                 }
-                copyAlone(connection, "bare_price", rows);
-                connection.rollback();
             }
         }
     }
 
-    private void copyAlone(Connection connection, String table, byte[] rows) throws SQLException {
+    private void copyAlone(Connection connection, String table, String label, byte[] rows) throws SQLException {
         String sql = "COPY " + table + " (mineral_id, period, period_type, period_start, price, unit_currency, series,"
                 + " basis, source) FROM STDIN (FORMAT csv)";
         Cpu before = Cpu.now(connection);
@@ -135,7 +151,7 @@ class BulkIngestBenchmark {
         Cpu used = Cpu.now(connection).minus(before);
         assertEquals(ROWS, stored);
         System.out.printf("BENCHMARK PostgreSQL alone, COPY into %s: %,d rows (%.1f MB) in %.2f s = %,.0f rows/s "
-                + "(CPU per 1,000 rows: JVM %.1f ms, PostgreSQL %.1f ms; load average %s)%n", table, ROWS,
+                + "(CPU per 1,000 rows: JVM %.1f ms, PostgreSQL %.1f ms; load average %s)%n", label, ROWS,
                 rows.length / 1e6, seconds, ROWS / seconds, used.jvmMillis * 1000.0 / ROWS,
                 used.postgresMillis * 1000.0 / ROWS, loadAverage());
     }
