@@ -104,8 +104,9 @@ class BulkIngestBenchmark {
      * PostgreSQL alone: the rows of {@link #priceRows()} already in the form the service hands to {@code COPY}, sent
      * in 256 KB chunks over one connection, each step in its own transaction that is rolled back: into
      * {@code price_point} as it is, then with its parts taken away one by one (foreign key, index, check constraints
-     * and statement trigger), then into a temporary table (no WAL) with the same columns and defaults, and last into {@code price_point} with
-     * the mineral ids of it and of {@code mineral} under the "C" collation (byte order), for what text comparison costs
+     * and statement trigger), then into a temporary table (no WAL) with the same columns and defaults, and last into
+     * {@code price_point} with the mineral ids of it and of {@code mineral} under the "C" collation (byte order), for
+     * what text comparison costs
      * in the foreign key's lookups and in the index.
      */
     @Test

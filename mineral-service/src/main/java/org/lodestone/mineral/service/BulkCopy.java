@@ -30,7 +30,10 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 @ApplicationScoped
 public class BulkCopy {
 
-    /** Reads the rows of one upload (its body, as bytes), reporting bad ones to {@code errors} and copying good ones while none failed. */
+    /**
+     * Reads the rows of one upload (its body, as bytes), reporting bad ones to {@code errors} and copying good ones
+     * while none failed.
+     */
     @FunctionalInterface
     interface Rows {
         void copy(InputStream body, BatchErrors errors, CopyRows copy) throws IOException, SQLException;
