@@ -106,8 +106,7 @@ class BulkIngestBenchmark {
      * {@code price_point} as it is, then with its parts taken away one by one (foreign key, index, check constraints
      * and statement trigger), then into a temporary table (no WAL) with the same columns and defaults, and last into
      * {@code price_point} with the mineral ids of it and of {@code mineral} under the "C" collation (byte order), for
-     * what text comparison costs
-     * in the foreign key's lookups and in the index.
+     * what text comparison costs in the foreign key's lookups and in the index.
      */
     @Test
     void postgresCopyCeiling() throws Exception {
