@@ -170,11 +170,17 @@ class AlertReplicasTest {
             latencies.putAll(deliver(concerned, "EXPORT_CONTROL_RECORDED", controlA,
                     "coalition-analyst records " + controlA + " (CN bans gallium to JP and US) through gateway A "
                             + "(mineral-service)",
-                    () -> { record(gatewayA, analyst, controlA); return controlA; }));
+                    () -> {
+                        record(gatewayA, analyst, controlA);
+                        return controlA;
+                    }));
             String controlB = "EC-2033-E2E-REPLICA-B-" + run;
             latencies.putAll(deliver(concerned, "EXPORT_CONTROL_RECORDED", controlB,
                     "coalition-analyst records " + controlB + " through gateway B (mineral-service-2)",
-                    () -> { record(gatewayB, analyst, controlB); return controlB; }));
+                    () -> {
+                        record(gatewayB, analyst, controlB);
+                        return controlB;
+                    }));
             String title = "E2E replicas US-JP " + run;
             int[] version = new int[1];
             String[] agreement = new String[1];

@@ -66,12 +66,12 @@ final class GraphQLWebSocketSession {
             GraphQLRequestProcessor processor, TokenVerifier verifier, String upgradeAuthorization,
             StreamingTelemetry telemetry) {
         this.socket = socket;
-        this.telemetry = telemetry;
         this.vertx = vertx;
         this.mapper = mapper;
         this.processor = processor;
         this.verifier = verifier;
         this.upgradeAuthorization = upgradeAuthorization;
+        this.telemetry = telemetry;
     }
 
     void start(long initTimeoutMillis, long keepAliveMillis) {
