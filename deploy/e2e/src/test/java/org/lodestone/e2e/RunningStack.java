@@ -174,7 +174,8 @@ public final class RunningStack implements BeforeAllCallback {
         return new StackSettings.Ports(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
     }
 
-    private static int freePort() {
+    /** A port free right now (the OS's choice), for a process a test starts beside the stack. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -48,6 +48,8 @@ public final class LocalStack implements AutoCloseable {
     private final Supervisor supervisor;
     /** Components that were ready once and not stopped since: the supervisor brings them back when they die. */
     private final Set<String> supervised = ConcurrentHashMap.newKeySet();
+    /** Instances started beside the components ({@link #startExtraInstance}); stopped first by {@link #stop()}. */
+    private final List<ManagedProcess> extraInstances = new ArrayList<>();
     /** Set by {@link #stop()}, which must not wait for a start in progress (Ctrl-C while Keycloak boots). */
     private volatile boolean stopRequested;
     private final Object launchLock = new Object();
@@ -139,6 +141,15 @@ public final class LocalStack implements AutoCloseable {
             stopRequested = true;
         }
         supervised.clear();
+        List<ManagedProcess> extras;
+        synchronized (extraInstances) {
+            extras = List.copyOf(extraInstances);
+            extraInstances.clear();
+        }
+        for (ManagedProcess extra : extras) {
+            out.accept("stopping " + extra.name());
+            extra.stop(STOP_GRACE);
+        }
         List<String> reverse = new ArrayList<>(COMPONENTS);
         Collections.reverse(reverse);
         for (String name : reverse) {
@@ -228,6 +239,93 @@ public final class LocalStack implements AutoCloseable {
                         launch(process);
                         process.awaitReady(started);
                     });
+        }
+    }
+
+    /**
+     * Starts one more instance of a service or of the gateway beside the running stack (a replica: another port, the
+     * same database, the same JVM options and environment as the component itself), waiting until it is ready. It is
+     * not supervised; {@link ExtraInstance#close()} stops it, and so does {@link #stop()}.
+     *
+     * @param name the component to run again ({@link #COUNTRY}, {@link #MINERAL}, {@link #AGREEMENT} or {@link #GATEWAY})
+     * @param instance the new instance's name, which also names its log file in the data directory
+     * @param port its HTTP port
+     * @param subgraphPorts for a gateway: the subgraphs it should use instead of the stack's own, by component name
+     */
+    public ExtraInstance startExtraInstance(String name, String instance, int port, Map<String, Integer> subgraphPorts) {
+        if (KEYCLOAK.equals(requireKnown(name)) || POSTGRES.equals(name)) {
+            throw new IllegalArgumentException("only a service or the gateway can run a second instance, not " + name);
+        }
+        if (COMPONENTS.contains(instance)) {
+            throw new IllegalArgumentException("an extra instance needs a name of its own, not " + instance);
+        }
+        ManagedProcess.Definition own = definition(name, null);
+        Map<String, String> environment = new LinkedHashMap<>(own.environment());
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        subgraphPorts.forEach((subgraph, subgraphPort) -> {
+            if (!GATEWAY.equals(name)) {
+                throw new IllegalArgumentException("only a gateway has subgraph URLs to point elsewhere");
+            }
+            String variable = "LODESTONE_" + requireKnown(subgraph).substring(0, subgraph.indexOf('-'))
+                    .toUpperCase(Locale.ROOT) + "_SUBGRAPH_URL";
+            if (!environment.containsKey(variable)) {
+                throw new IllegalArgumentException(subgraph + " is not a subgraph of the gateway");
+            }
+            environment.put(variable, "http://localhost:" + subgraphPort + "/graphql");
+        });
+        ManagedProcess process = new ManagedProcess(new ManagedProcess.Definition(instance, port, own.command(),
+                environment, own.workingDirectory(), "http://localhost:" + port + "/q/health/ready", SERVICE_STARTUP),
+                settings, out);
+        long started = System.nanoTime();
+        out.accept("starting " + instance + " (another " + name + ") on port " + port + "...");
+        synchronized (extraInstances) {
+            launch(process);
+            extraInstances.add(process);
+        }
+        ExtraInstance extra = new ExtraInstance(process, port);
+        try {
+            process.awaitReady(started);
+        } catch (RuntimeException e) {
+            extra.close();
+            throw e;
+        }
+        out.accept(instance + " ready in " + Seconds.since(started) + " s");
+        return extra;
+    }
+
+    /** A second instance of a component, started by {@link #startExtraInstance}. */
+    public final class ExtraInstance implements AutoCloseable {
+
+        private final ManagedProcess process;
+        private final int port;
+
+        private ExtraInstance(ManagedProcess process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        public String url() {
+            return "http://localhost:" + port;
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public Path log() {
+            return process.log();
+        }
+
+        /** Stops the instance (gently, then forcibly after the grace period); safe to call twice. */
+        @Override
+        public void close() {
+            synchronized (extraInstances) {
+                extraInstances.remove(process);
+            }
+            if (process.isRunning()) {
+                out.accept("stopping " + process.name());
+            }
+            process.stop(STOP_GRACE);
         }
     }
 

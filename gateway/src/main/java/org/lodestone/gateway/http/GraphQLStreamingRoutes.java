@@ -33,6 +33,10 @@ import org.lodestone.gateway.pipeline.GraphQLRequest;
 import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
 import org.lodestone.gateway.pipeline.OperationStream;
 import org.lodestone.gateway.pipeline.RequestContext;
+import org.lodestone.gateway.telemetry.StreamRecord;
+import org.lodestone.gateway.telemetry.StreamingTelemetry;
+import org.lodestone.gateway.telemetry.StreamingTelemetry.Reason;
+import org.lodestone.gateway.telemetry.StreamingTelemetry.Transport;
 
 /**
  * The streaming transports at {@code /graphql}, ahead of the plain GraphQL-over-HTTP resource
@@ -63,6 +67,8 @@ public class GraphQLStreamingRoutes {
     GatewayConfig config;
     @Inject
     Vertx vertx;
+    @Inject
+    StreamingTelemetry telemetry;
 
     void register(@Observes Router router) {
         router.route("/graphql").handler(this::route);
@@ -112,7 +118,7 @@ public class GraphQLStreamingRoutes {
 
     private void accept(RoutingContext routing, String authorization) {
         routing.request().toWebSocket().onSuccess(socket -> new GraphQLWebSocketSession(socket, vertx, mapper,
-                processor, verifier, authorization).start(config.alerts().connectionInitTimeout().toMillis(),
+                processor, verifier, authorization, telemetry).start(config.alerts().connectionInitTimeout().toMillis(),
                         config.alerts().keepAlive().toMillis()))
                 .onFailure(failure -> LOG.debugf("WebSocket upgrade failed: %s", failure.toString()));
     }
@@ -133,27 +139,29 @@ public class GraphQLStreamingRoutes {
             boolean get = request.method() == HttpMethod.GET;
             RequestContext context = new RequestContext(authorization, true, verified.result().getGroups(), get, false);
             long expiresAt = verified.result().getExpirationTime() * 1000;
+            StreamRecord record = telemetry.record(Transport.SSE, verified.result().getSubject());
             if (get) {
                 request.resume();
-                stream(routing, fromParameters(routing), context, expiresAt);
+                stream(routing, fromParameters(routing), context, expiresAt, record);
             } else if (!isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
                 request.resume();
                 requestError(response, 415, "Send the request as application/json (UTF-8)");
             } else {
-                request.body().onSuccess(body -> stream(routing, fromBody(body), context, expiresAt))
+                request.body().onSuccess(body -> stream(routing, fromBody(body), context, expiresAt, record))
                         .onFailure(failure -> requestError(response, 400, "Cannot read the request body"));
                 request.resume();
             }
         });
     }
 
-    private void stream(RoutingContext routing, Object parsed, RequestContext context, long expiresAt) {
+    private void stream(RoutingContext routing, Object parsed, RequestContext context, long expiresAt,
+            StreamRecord record) {
         HttpServerResponse response = routing.response();
         if (parsed instanceof String problem) {
             requestError(response, 400, problem);
             return;
         }
-        OperationStream stream = processor.stream((GraphQLRequest) parsed, context);
+        OperationStream stream = processor.stream((GraphQLRequest) parsed, context, record);
         if (stream.rejected() != null) {
             int status = stream.rejected().status() != 0 ? stream.rejected().status() : 400;
             if (status == 405) {
@@ -163,6 +171,7 @@ public class GraphQLStreamingRoutes {
                     .end(json(stream.rejected().body()));
             return;
         }
+        record.begin();
         response.setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, EVENT_STREAM + "; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache").putHeader("X-Accel-Buffering", "no");
         // A comment line sends the headers at once, so the client sees the stream open before the first event.
@@ -178,28 +187,39 @@ public class GraphQLStreamingRoutes {
         long expiry = expiresAt <= 0 ? -1 : vertx.setTimer(Math.max(1, delay), id -> {
             if (!ended.get()) {
                 event(response, "next", json(errors("Token expired", GraphQLErrors.UNAUTHENTICATED)));
+                record.end(Reason.TOKEN_EXPIRED, 0);
                 end(response, ended, running, keepAlive, -1);
             }
         });
-        response.closeHandler(ignored -> end(null, ended, running, keepAlive, expiry));
+        response.closeHandler(ignored -> {
+            end(null, ended, running, keepAlive, expiry);
+            // Recorded only if nothing else ended the stream first (the client went away).
+            record.end(Reason.CLIENT, 0);
+        });
         running.set(stream.results().subscribe().with(
                 result -> {
                     if (!ended.get()) {
                         event(response, "next", json(result));
+                        record.sent();
                     }
                 },
                 failure -> {
                     if (failure instanceof UpstreamAuthenticationException) {
                         event(response, "next", json(errors("Token expired", GraphQLErrors.UNAUTHENTICATED)));
+                        record.end(Reason.TOKEN_EXPIRED, 0);
                     } else {
                         String errorId = UUID.randomUUID().toString();
                         LOG.errorf(failure, "Subscription failed unexpectedly (error id %s)", errorId);
                         event(response, "next", json(errors("Internal error (error id " + errorId + ")",
                                 GraphQLErrors.INTERNAL)));
+                        record.end(Reason.ERROR, 0);
                     }
                     end(response, ended, running, keepAlive, expiry);
                 },
-                () -> end(response, ended, running, keepAlive, expiry)));
+                () -> {
+                    record.end(Reason.COMPLETED, 0);
+                    end(response, ended, running, keepAlive, expiry);
+                }));
         if (ended.get()) {
             running.get().cancel();
         }

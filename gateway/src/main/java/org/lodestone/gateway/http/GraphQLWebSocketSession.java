@@ -22,6 +22,10 @@ import org.lodestone.gateway.pipeline.GraphQLRequest;
 import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
 import org.lodestone.gateway.pipeline.OperationStream;
 import org.lodestone.gateway.pipeline.RequestContext;
+import org.lodestone.gateway.telemetry.StreamRecord;
+import org.lodestone.gateway.telemetry.StreamingTelemetry;
+import org.lodestone.gateway.telemetry.StreamingTelemetry.Reason;
+import org.lodestone.gateway.telemetry.StreamingTelemetry.Transport;
 
 /**
  * One GraphQL over WebSocket connection speaking {@code graphql-transport-ws} (the protocol of the graphql-ws
@@ -47,22 +51,27 @@ final class GraphQLWebSocketSession {
     private final GraphQLRequestProcessor processor;
     private final TokenVerifier verifier;
     private final String upgradeAuthorization;
-    private final Map<String, AtomicReference<Cancellable>> operations = new ConcurrentHashMap<>();
+    private final StreamingTelemetry telemetry;
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
     private volatile boolean initReceived;
     private volatile RequestContext context;
+    /** The verified token's subject, for the access log. */
+    private volatile String subject;
     private volatile boolean closed;
     private long initTimer = -1;
     private long pingTimer = -1;
     private volatile long expiryTimer = -1;
 
     GraphQLWebSocketSession(ServerWebSocket socket, Vertx vertx, ObjectMapper mapper,
-            GraphQLRequestProcessor processor, TokenVerifier verifier, String upgradeAuthorization) {
+            GraphQLRequestProcessor processor, TokenVerifier verifier, String upgradeAuthorization,
+            StreamingTelemetry telemetry) {
         this.socket = socket;
         this.vertx = vertx;
         this.mapper = mapper;
         this.processor = processor;
         this.verifier = verifier;
         this.upgradeAuthorization = upgradeAuthorization;
+        this.telemetry = telemetry;
     }
 
     void start(long initTimeoutMillis, long keepAliveMillis) {
@@ -75,7 +84,11 @@ final class GraphQLWebSocketSession {
         pingTimer = vertx.setPeriodic(keepAliveMillis, id -> send(Map.of("type", "ping")));
         socket.textMessageHandler(this::onMessage);
         socket.binaryMessageHandler(ignored -> close(4400, "Invalid message received"));
-        socket.closeHandler(ignored -> release());
+        socket.closeHandler(ignored -> {
+            // Closed from the client's side (or the connection broke): whatever still runs ended because of it.
+            Short code = socket.closeStatusCode();
+            release(Reason.CLIENT, code == null ? 0 : code);
+        });
     }
 
     private void onMessage(String text) {
@@ -105,9 +118,10 @@ final class GraphQLWebSocketSession {
             case "subscribe" -> subscribe(message);
             case "complete" -> {
                 if (message.get("id") instanceof String id) {
-                    AtomicReference<Cancellable> running = operations.remove(id);
-                    if (running != null && running.get() != null) {
-                        running.get().cancel();
+                    Operation running = operations.remove(id);
+                    if (running != null) {
+                        running.cancel();
+                        running.record.end(Reason.CLIENT, 0);
                     }
                 }
             }
@@ -139,6 +153,7 @@ final class GraphQLWebSocketSession {
                 return;
             }
             context = new RequestContext(verified, true, token.getGroups(), false, false);
+            subject = token.getSubject();
             if (token.getExpirationTime() > 0) {
                 long delay = token.getExpirationTime() * 1000 - System.currentTimeMillis();
                 if (delay <= 0) {
@@ -165,36 +180,39 @@ final class GraphQLWebSocketSession {
             close(4400, "Invalid message received");
             return;
         }
-        AtomicReference<Cancellable> running = new AtomicReference<>();
+        Operation running = new Operation(telemetry.record(Transport.WEBSOCKET, subject));
         if (operations.putIfAbsent(id, running) != null) {
             close(4409, "Subscriber for " + id + " already exists");
             return;
         }
         OperationStream stream = processor.stream(new GraphQLRequest(query, (String) payload.get("operationName"),
-                cast(payload.get("variables")), cast(payload.get("extensions"))), current);
+                cast(payload.get("variables")), cast(payload.get("extensions"))), current, running.record);
         if (stream.rejected() != null) {
             operations.remove(id);
             send(Map.of("id", id, "type", "error", "payload", stream.rejected().body().getOrDefault("errors", List.of())));
             return;
         }
-        running.set(stream.results().subscribe().with(
+        running.record.begin();
+        running.upstream.set(stream.results().subscribe().with(
                 result -> {
                     if (operations.get(id) == running) {
                         send(Map.of("id", id, "type", "next", "payload", result));
+                        running.record.sent();
                     }
                 },
                 failure -> failed(id, running, failure),
                 () -> {
                     if (operations.remove(id, running)) {
                         send(Map.of("id", id, "type", "complete"));
+                        running.record.end(Reason.COMPLETED, 0);
                     }
                 }));
         if (closed || operations.get(id) != running) {
-            running.get().cancel();
+            running.cancel();
         }
     }
 
-    private void failed(String id, AtomicReference<Cancellable> running, Throwable failure) {
+    private void failed(String id, Operation running, Throwable failure) {
         if (failure instanceof UpstreamAuthenticationException) {
             // The subgraphs verify the same token; the gateway's own timer may simply not have fired yet.
             close(4403, EXPIRED);
@@ -205,6 +223,7 @@ final class GraphQLWebSocketSession {
             LOG.errorf(failure, "Subscription failed unexpectedly (error id %s)", errorId);
             send(Map.of("id", id, "type", "error", "payload", List.of(GraphQLErrors.error(
                     "Internal error (error id " + errorId + ")", GraphQLErrors.INTERNAL))));
+            running.record.end(Reason.ERROR, 0);
         }
     }
 
@@ -223,11 +242,15 @@ final class GraphQLWebSocketSession {
         if (closed) {
             return;
         }
-        release();
+        release(EXPIRED.equals(reason) ? Reason.TOKEN_EXPIRED : Reason.PROTOCOL_ERROR, code);
         socket.close((short) code, reason);
     }
 
-    private void release() {
+    /** Ends the session: timers off, every running operation cancelled and recorded as ended for {@code reason}. */
+    private void release(Reason reason, int closeCode) {
+        if (closed) {
+            return;
+        }
         closed = true;
         vertx.cancelTimer(initTimer);
         vertx.cancelTimer(pingTimer);
@@ -235,9 +258,27 @@ final class GraphQLWebSocketSession {
             vertx.cancelTimer(expiryTimer);
         }
         for (String id : List.copyOf(operations.keySet())) {
-            AtomicReference<Cancellable> running = operations.remove(id);
-            if (running != null && running.get() != null) {
-                running.get().cancel();
+            Operation running = operations.remove(id);
+            if (running != null) {
+                running.cancel();
+                running.record.end(reason, closeCode);
+            }
+        }
+    }
+
+    /** An operation in flight: what cancels its upstream stream, and its telemetry. */
+    private static final class Operation {
+        final AtomicReference<Cancellable> upstream = new AtomicReference<>();
+        final StreamRecord record;
+
+        Operation(StreamRecord record) {
+            this.record = record;
+        }
+
+        void cancel() {
+            Cancellable cancellable = upstream.get();
+            if (cancellable != null) {
+                cancellable.cancel();
             }
         }
     }

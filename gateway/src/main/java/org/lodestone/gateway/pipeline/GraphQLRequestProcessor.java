@@ -164,12 +164,18 @@ public final class GraphQLRequestProcessor {
      * request (syntax, validation, variables, planning) gives no stream but the response saying why.
      */
     public OperationStream stream(GraphQLRequest request, RequestContext context) {
+        return stream(request, context, OperationListener.NONE);
+    }
+
+    /** As {@link #stream(GraphQLRequest, RequestContext)}, telling {@code listener} the operation's type and name. */
+    public OperationStream stream(GraphQLRequest request, RequestContext context, OperationListener listener) {
         Prepared prepared;
         try {
             prepared = prepare(request, context, false, true);
         } catch (RequestRejectedException rejected) {
             return OperationStream.rejected(rejected.response());
         }
+        listener.planned(prepared.operation.type(), prepared.operation.name(), prepared.plan);
         if (prepared.operation.type() != OperationDefinition.Operation.SUBSCRIPTION) {
             return OperationStream.of(process(request, context).map(GraphQLResponse::body).toMulti());
         }

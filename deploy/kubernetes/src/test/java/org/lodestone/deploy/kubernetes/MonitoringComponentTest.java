@@ -89,7 +89,7 @@ class MonitoringComponentTest {
         Map<String, JsonNode> alerts = alerts(rule);
         assertEquals(new TreeSet<>(List.of("LodestoneGatewayHighErrorRatio", "LodestoneSubgraphErrorRatio",
                 "LodestoneGatewayHighLatency", "LodestonePodRestarting", "LodestoneDatabasePoolExhausted",
-                "LodestoneJwksFetchFailing")), new TreeSet<>(alerts.keySet()));
+                "LodestoneJwksFetchFailing", "LodestoneSubscriptionsFailing")), new TreeSet<>(alerts.keySet()));
         String readme = Files.readString(RepositoryLayout.operatorReadme());
         for (Map.Entry<String, JsonNode> alert : alerts.entrySet()) {
             String name = alert.getKey();
