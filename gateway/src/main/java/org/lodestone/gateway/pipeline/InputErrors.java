@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.lodestone.gateway.supergraph.InputScalars;
-import org.lodestone.graphql.InputValueText;
+import org.lodestone.graphql.ArgumentRefusal;
 
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
@@ -25,10 +24,6 @@ import graphql.validation.ValidationErrorType;
  */
 final class InputErrors {
 
-    private static final Pattern ARGUMENT = Pattern.compile("^Validation error \\([^)]*\\) : argument '(?<path>[^']+)'"
-            + " with value '(?<value>.*)' (?:is not a valid '(?<type>[^']+)'(?: - (?<detail>.*))?|(?<null>must not be "
-            + "null)|(?<object>must be an object type)|is missing required fields '\\[?(?<missing>[^']*?)\\]?'|contains a"
-            + " field not in '(?<input>[^']+)': '(?<extra>[^']*)')$", Pattern.DOTALL);
     private static final Pattern VARIABLE = Pattern.compile("^Variable '(?<name>[^']+)' has an invalid value: (?<detail>.*)$",
             Pattern.DOTALL);
     private static final Pattern RAW_TYPE = Pattern.compile("^Expected an? (String|Boolean) input, but it was a '.*'$",
@@ -41,9 +36,13 @@ final class InputErrors {
     static Map<String, Object> validation(ValidationError error, GraphQLSchema schema) {
         if (error.getValidationErrorType() == ValidationErrorType.WrongType
                 || error.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument) {
-            Matcher m = ARGUMENT.matcher(error.getMessage());
-            if (m.matches()) {
-                return argumentError(m.group("path"), detail(m, schema), error);
+            ArgumentRefusal refusal = ArgumentRefusal.parse(error.getMessage());
+            if (refusal != null) {
+                GraphQLType type = refusal.type() == null ? null : schema.getType(refusal.type());
+                List<String> enumValues = type instanceof GraphQLEnumType e
+                        ? e.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList()
+                        : null;
+                return argumentError(refusal.path(), refusal.detail(enumValues, InputErrors::wrongType), error);
             }
         }
         return RequestRejectedException.withLocations(
@@ -80,33 +79,14 @@ final class InputErrors {
         return copy;
     }
 
-    private static String detail(Matcher m, GraphQLSchema schema) {
-        String value = InputValueText.fromLiteral(m.group("value"));
-        if (m.group("null") != null) {
-            return "a value is required";
-        }
-        if (m.group("object") != null) {
-            return value + " is not an object";
-        }
-        if (m.group("input") != null) {
-            return m.group("input") + " has no field " + m.group("extra");
-        }
-        if (m.group("type") == null) {
-            return "required fields missing: " + m.group("missing");
-        }
-        GraphQLType type = schema.getType(m.group("type"));
-        if (type instanceof GraphQLEnumType e) {
-            return value + " is not one of " + e.getValues().stream().map(GraphQLEnumValueDefinition::getName)
-                    .collect(Collectors.joining(", "));
-        }
-        if ("String".equals(m.group("type"))) {
+    private static String wrongType(String value, String type, String detail) {
+        if ("String".equals(type)) {
             return value + " is not a text (write it in double quotes)";
         }
-        if ("Boolean".equals(m.group("type"))) {
+        if ("Boolean".equals(type)) {
             return value + " is not true or false";
         }
-        String detail = m.group("detail");
         // the API schema's scalars (InputScalars) word their refusals plainly; others get a generic message
-        return detail != null && !detail.contains("Value{") ? detail : value + " is not a valid " + m.group("type");
+        return detail != null && !detail.contains("Value{") ? detail : value + " is not a valid " + type;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.lodestone.graphql.ArgumentRefusal;
 import org.lodestone.graphql.InputValueText;
 
 import graphql.ErrorType;
@@ -40,10 +41,6 @@ public class InputErrorCodes implements EventingService {
 
     static final String BAD_USER_INPUT = "BAD_USER_INPUT";
 
-    private static final Pattern ARGUMENT = Pattern.compile("^(?:Validation error \\([^)]*\\) : )?argument '(?<path>[^']+)'"
-            + " with value '(?<value>.*)' (?:is not a valid '(?<type>[^']+)'(?: - (?<detail>.*))?|(?<null>must not be "
-            + "null)|(?<object>must be an object type)|is missing required fields '\\[?(?<missing>[^']*?)\\]?'|contains a"
-            + " field not in '(?<input>[^']+)': '(?<extra>[^']*)')$", Pattern.DOTALL);
     private static final Pattern VARIABLE = Pattern.compile(
             "^Variable '(?<name>[^']+)' has an invalid value: (?<detail>.*)$", Pattern.DOTALL);
     /** Internals that must not reach a client: syntax-tree classes, SmallRye message ids, Java class names. */
@@ -105,12 +102,12 @@ public class InputErrorCodes implements EventingService {
             return error;
         }
         if (error instanceof ValidationError validation) {
-            Matcher argument = ARGUMENT.matcher(validation.getDescription() == null ? "" : validation.getDescription());
+            ArgumentRefusal argument = ArgumentRefusal.parse(validation.getDescription());
             if ((validation.getValidationErrorType() == ValidationErrorType.WrongType
                     || validation.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument)
-                    && argument.matches()) {
-                String path = argument.group("path");
-                Optional<InputObjectCheck.Refusal> inside = argument.group("type") == null || error.getLocations()
+                    && argument != null) {
+                String path = argument.path();
+                Optional<InputObjectCheck.Refusal> inside = argument.type() == null || error.getLocations()
                         == null || error.getLocations().isEmpty() ? Optional.empty()
                         : InputObjectCheck.find(request.schema(), request.document(), request.variables(), path,
                                 error.getLocations().get(0));
@@ -119,7 +116,7 @@ public class InputErrorCodes implements EventingService {
                     return badInput(where + ": " + inside.get().detail(), where, validation.getValidationErrorType(),
                             error);
                 }
-                return badInput(path + ": " + detail(argument, request.schema()), path, validation.getValidationErrorType(), error);
+                return badInput(path + ": " + argument.detail(enumValues(request.schema(), argument.type()), InputErrorCodes::wrongType), path, validation.getValidationErrorType(), error);
             }
             return badInput(validation.getDescription(), null, validation.getValidationErrorType(), error);
         }
@@ -186,25 +183,15 @@ public class InputErrorCodes implements EventingService {
                 .sourceLocations(original.getLocations()).extensions(extensions).build();
     }
 
-    private static String detail(Matcher m, GraphQLSchema schema) {
-        String value = InputValueText.fromLiteral(m.group("value"));
-        if (m.group("null") != null) {
-            return "a value is required";
-        }
-        if (m.group("object") != null) {
-            return value + " is not an object";
-        }
-        if (m.group("input") != null) {
-            return m.group("input") + " has no field " + m.group("extra");
-        }
-        if (m.group("type") == null) {
-            return "required fields missing: " + m.group("missing");
-        }
-        if (schema != null && schema.getType(m.group("type")) instanceof GraphQLEnumType enumType) {
-            return value + " is not one of " + String.join(", ",
-                    enumType.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList());
-        }
-        return value + " " + expected(m.group("type"), m.group("detail"));
+    /** The values of the named type when the schema knows it as an enum; null otherwise. */
+    static List<String> enumValues(GraphQLSchema schema, String type) {
+        return type != null && schema != null && schema.getType(type) instanceof GraphQLEnumType enumType
+                ? enumType.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList()
+                : null;
+    }
+
+    private static String wrongType(String value, String type, String detail) {
+        return value + " " + expected(type, detail);
     }
 
     /** What a value of the named input type is, said to someone who sent something else. */
