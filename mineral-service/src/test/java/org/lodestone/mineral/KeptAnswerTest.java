@@ -84,10 +84,11 @@ class KeptAnswerTest {
         assertEquals(before, controls(analyst));
         assertEquals(answered + 1, cache.answerHits(), "the repeated request was answered from memory");
 
-        GraphQL.ok(analyst, """
-                mutation { recordExportControl(input: { imposingCountry: "CN", measure: "licensing",
+        String id = GraphQL.ok(analyst, """
+                mutation { recordExportControl(input: { imposingCountry: "CN", measure: "licence",
                   minerals: ["germanium"], source: "Kept answer test, 2026", effectiveOn: "2026-02-01",
-                  targetsAll: true }) { id } }""");
+                  targetsAll: true }) { id } }""").extract().jsonPath().getString("data.recordExportControl.id");
+        assertTrue(id != null && !id.isBlank(), "recorded");
         assertEquals(before + 1, controls(analyst), "the next read sees the write, at once");
     }
 
@@ -95,21 +96,27 @@ class KeptAnswerTest {
     void anExpiredTokenIsRefusedThoughItsAnswerIsKept() throws InterruptedException {
         String member = TestTokens.member("DE");
         awaitKeeping(member);
-        String shortLived = TestTokens.memberExpiringIn("DE", Duration.ofSeconds(2));
+        String shortLived = TestTokens.memberExpiringIn("DE", Duration.ofSeconds(1));
         post(shortLived, CONTROLS);
         long answered = cache.answerHits();
         assertEquals(200, post(shortLived, CONTROLS).statusCode());
         assertEquals(answered + 1, cache.answerHits(), "kept for the short-lived token");
 
-        Thread.sleep(3_200);
+        // the verifier allows a minute of clock skew after expiry: wait until it refuses the token for another request
+        String other = "{\"query\":\"{ minerals { name } }\"}";
+        long until = System.nanoTime() + 90_000_000_000L;
+        while (post(shortLived, other).statusCode() == 200 && System.nanoTime() < until) {
+            Thread.sleep(1_000);
+        }
+        answered = cache.answerHits();
         Response late = post(shortLived, CONTROLS);
         assertEquals(401, late.statusCode(), late.asString());
-        assertEquals(answered + 1, cache.answerHits(), "nothing answered from memory after the token expired");
+        assertEquals(answered, cache.answerHits(), "nothing answered from memory after the token expired");
     }
 
     /** Answers are kept once the instance hears data changes; the first requests of a test run may come before. */
     private void awaitKeeping(String token) throws InterruptedException {
-        long until = System.nanoTime() + 10_000_000_000L;
+        long until = System.nanoTime() + 30_000_000_000L;
         String probe = "{\"query\":\"{ minerals { id } }\"}";
         while (System.nanoTime() < until) {
             long answered = cache.answerHits();
@@ -120,7 +127,7 @@ class KeptAnswerTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no answer kept within 10 s (data version " + changes.version() + ")");
+        throw new AssertionError("no answer kept within 30 s (data version " + changes.version() + ")");
     }
 
     private static int controls(String token) {
