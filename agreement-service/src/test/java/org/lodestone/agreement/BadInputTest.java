@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
+import org.lodestone.testing.RestChecks;
 import org.lodestone.testing.TestTokens;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -149,5 +150,13 @@ class BadInputTest {
         GraphQL.ok(TestTokens.admin(), "{ agreement(id: \"NOPE\") { id } }")
                 .body("data.agreement", nullValue())
                 .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+    }
+
+    /** NUL and other control characters in a path or query parameter: 400 problem+json, never a database error. */
+    @Test
+    void controlCharactersInPathsAndQueryParametersAre400ProblemJson() {
+        RestChecks.eachIs400ProblemJson(TestTokens.admin(),
+                List.of("/agreements/%00", "/commitments/%00", "/agreements?party=%00",
+                        "/agreements/AG%01/commitments"));
     }
 }

@@ -8,12 +8,14 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.lodestone.testing.GraphQL;
 import org.lodestone.testing.PostgresTestResource;
+import org.lodestone.testing.RestChecks;
 import org.lodestone.testing.TestTokens;
 import org.lodestone.mineral.api.NewExportControl;
 
@@ -152,5 +154,12 @@ class ExportControlWriteTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.NewExportControl.properties.measure.enum", is(ControlMeasure.CODES))
                 .body("components.schemas.ExportControlDto.properties.measure.enum", is(ControlMeasure.CODES));
+    }
+
+    /** NUL and other control characters in a path or query parameter: 400 problem+json, never a database error. */
+    @Test
+    void controlCharactersInPathsAndQueryParametersAre400ProblemJson() {
+        RestChecks.eachIs400ProblemJson(TestTokens.admin(),
+                List.of("/minerals/%00", "/minerals/lith%00ium", "/minerals/%0A", "/export-controls/%00"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.Visibility;
+import org.lodestone.support.citation.Citation;
 
 public record AgreementView(
         String id,
@@ -19,5 +20,5 @@ public record AgreementView(
         String summary,
         String commitmentsText,
         int version,
-        SourceView source) {
+        Citation source) {
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.lodestone.agreement.AgreementStatus;
 import org.lodestone.agreement.Visibility;
+import org.lodestone.support.citation.SourceNode;
 
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;

@@ -14,7 +14,7 @@ import org.lodestone.agreement.api.NewAgreementCommand;
 import org.lodestone.agreement.api.NewCommitmentCommand;
 import org.lodestone.agreement.api.ProgressCommand;
 import org.lodestone.agreement.api.ProgressView;
-import org.lodestone.agreement.api.SourceView;
+import org.lodestone.support.citation.SourceNode;
 
 /** Service views to GraphQL nodes and GraphQL inputs to service commands, in one place. */
 final class Nodes {
@@ -28,7 +28,7 @@ final class Nodes {
         }
         return new AgreementNode(a.id(), a.title(), a.type(), a.parties().stream().map(CountryNode::new).toList(),
                 a.minerals().stream().map(MineralNode::new).toList(), a.signedOn(), a.signedPeriod(), a.status(),
-                a.visibility(), a.summary(), a.commitmentsText(), a.version(), source(a.source()));
+                a.visibility(), a.summary(), a.commitmentsText(), a.version(), SourceNode.of(a.source()));
     }
 
     static List<AgreementNode> agreements(List<AgreementView> views) {
@@ -60,11 +60,6 @@ final class Nodes {
                 e.country(), e.occurredAt().withOffsetSameInstant(ZoneOffset.UTC).toString(), e.before(), e.after(),
                 e.reason());
     }
-
-    static SourceNode source(SourceView s) {
-        return new SourceNode(s.citation(), s.publisher(), s.title(), s.year(), s.url(), s.refs());
-    }
-
     static DashboardNodes.Dashboard dashboard(CommitmentDashboard d) {
         return new DashboardNodes.Dashboard(d.asOf(), d.total(), statusCounts(d.byStatus()),
                 d.byObligor().stream().map(Nodes::groupCount).toList(),

@@ -10,7 +10,6 @@ import org.lodestone.agreement.api.AgreementPatchCommand;
 import org.lodestone.agreement.api.AgreementView;
 import org.lodestone.agreement.api.AuditEventView;
 import org.lodestone.agreement.api.NewAgreementCommand;
-import org.lodestone.agreement.api.SourceView;
 import org.lodestone.support.citation.Citation;
 import org.lodestone.support.citation.CitationParser;
 
@@ -83,10 +82,8 @@ public final class AgreementMapper {
      * The parts of an agreement's source, read by the shared parser. An agreement always has a source in the API, so
      * a blank one (never stored by the API, possible in old rows) reads as an empty citation rather than null.
      */
-    public static SourceView toSource(String citationText) {
+    public static Citation toSource(String citationText) {
         Citation parsed = CitationParser.parse(citationText);
-        return parsed == null ? new SourceView("", null, null, null, null, List.of())
-                : new SourceView(parsed.citation(), parsed.publisher(), parsed.title(), parsed.year(), parsed.url(),
-                        parsed.refs());
+        return parsed == null ? new Citation("", null, null, null, null, List.of()) : parsed;
     }
 }

@@ -4,8 +4,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
-import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.lodestone.support.citation.SourceNode;
 
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
@@ -19,5 +20,5 @@ public record CountryView(
         boolean coalitionMember,
         @NonNull List<@NonNull String> groups,
         String chinaDependenceSummary,
-        SourceView summarySource) {
+        SourceNode summarySource) {
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Name;
 
 import org.lodestone.country.ValueQualifier;
+import org.lodestone.support.citation.SourceNode;
 
 @Name("DependenceIndicator")
 @Description("One published figure about a country's dependence for a mineral, with its source.")
@@ -22,5 +23,5 @@ public record DependenceIndicatorView(
         String unit,
         String period,
         String note,
-        @NonNull SourceView source) {
+        @NonNull SourceNode source) {
 }

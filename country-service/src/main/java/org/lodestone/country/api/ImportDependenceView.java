@@ -4,6 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.lodestone.support.citation.SourceNode;
 
 import io.smallrye.graphql.api.federation.Shareable;
 
@@ -24,10 +25,10 @@ public record ImportDependenceView(
         String netImportRelianceText,
         String netImportReliancePeriod,
         String netImportRelianceScope,
-        SourceView netImportRelianceSource,
+        SourceNode netImportRelianceSource,
         Double chinaShareOfImportsPct,
         String chinaShareOfImportsText,
         String chinaShareOfImportsPeriod,
         String chinaShareOfImportsScope,
-        SourceView chinaShareOfImportsSource) {
+        SourceNode chinaShareOfImportsSource) {
 }

@@ -2,8 +2,9 @@ package org.lodestone.country.api;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
-import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.lodestone.support.citation.SourceNode;
 
 @Name("PolicyMeasure")
 @Description("A policy a country has set against supply risk, e.g. a stockpile target in days of consumption.")
@@ -16,5 +17,5 @@ public record PolicyMeasureView(
         String unit,
         String period,
         String note,
-        @NonNull SourceView source) {
+        @NonNull SourceNode source) {
 }

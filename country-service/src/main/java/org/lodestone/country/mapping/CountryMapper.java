@@ -11,9 +11,9 @@ import org.lodestone.country.api.CountryView;
 import org.lodestone.country.api.DependenceIndicatorView;
 import org.lodestone.country.api.MineralRef;
 import org.lodestone.country.api.PolicyMeasureView;
-import org.lodestone.country.api.SourceView;
 import org.lodestone.support.citation.Citation;
 import org.lodestone.support.citation.CitationParser;
+import org.lodestone.support.citation.SourceNode;
 
 /** The one place entities become API records. */
 public final class CountryMapper {
@@ -36,11 +36,11 @@ public final class CountryMapper {
                 row.unit, row.period, row.note, toView(row.source));
     }
 
-    public static SourceView toView(SourceCitation source) {
+    public static SourceNode toView(SourceCitation source) {
         if (source == null || source.citation == null) {
             return null;
         }
-        return new SourceView(source.citation, source.publisher, source.title, source.year, source.url,
+        return new SourceNode(source.citation, source.publisher, source.title, source.year, source.url,
                 source.refs == null ? List.of() : List.copyOf(source.refs));
     }
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.lodestone.gateway.supergraph.InputScalars;
+import org.lodestone.graphql.InputValueText;
 
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
@@ -32,9 +33,6 @@ final class InputErrors {
             Pattern.DOTALL);
     private static final Pattern RAW_TYPE = Pattern.compile("^Expected an? (String|Boolean) input, but it was a '.*'$",
             Pattern.DOTALL);
-    private static final Pattern AST_TEXT = Pattern.compile("^StringValue\\{value='(.*)'\\}$", Pattern.DOTALL);
-    private static final Pattern AST_NAMED = Pattern.compile(
-            "^(?:EnumValue\\{name|IntValue\\{value|FloatValue\\{value|BooleanValue\\{value)='?(.*?)'?\\}$", Pattern.DOTALL);
 
     private InputErrors() {
     }
@@ -83,7 +81,7 @@ final class InputErrors {
     }
 
     private static String detail(Matcher m, GraphQLSchema schema) {
-        String value = plain(m.group("value"));
+        String value = InputValueText.fromLiteral(m.group("value"));
         if (m.group("null") != null) {
             return "a value is required";
         }
@@ -110,27 +108,5 @@ final class InputErrors {
         String detail = m.group("detail");
         // the API schema's scalars (InputScalars) word their refusals plainly; others get a generic message
         return detail != null && !detail.contains("Value{") ? detail : value + " is not a valid " + m.group("type");
-    }
-
-    /** A value from graphql-java's message as the client wrote it. */
-    private static String plain(String ast) {
-        Matcher text = AST_TEXT.matcher(ast);
-        if (text.matches()) {
-            return InputScalars.describe(text.group(1));
-        }
-        Matcher named = AST_NAMED.matcher(ast);
-        if (named.matches()) {
-            return named.group(1);
-        }
-        if (ast.startsWith("ArrayValue")) {
-            return "a list";
-        }
-        if (ast.startsWith("ObjectValue")) {
-            return "an object";
-        }
-        if (ast.startsWith("NullValue")) {
-            return "null";
-        }
-        return "the value";
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.lodestone.graphql.InputValueText;
+
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.ArrayValue;
@@ -252,19 +254,7 @@ public final class InputScalars {
             return "null";
         }
         if (input instanceof String s) {
-            StringBuilder quoted = new StringBuilder("\"");
-            int shown = Math.min(s.length(), 60);
-            for (int i = 0; i < shown; i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 || c == 0x7F) {
-                    quoted.append(String.format("\\u%04X", (int) c));
-                } else if (c == '"' || c == '\\') {
-                    quoted.append('\\').append(c);
-                } else {
-                    quoted.append(c);
-                }
-            }
-            return quoted.append(s.length() > shown ? "...\"" : "\"").toString();
+            return InputValueText.quoted(s);
         }
         if (input instanceof List<?>) {
             return "a list";
@@ -274,7 +264,7 @@ public final class InputScalars {
         }
         if (input instanceof Number || input instanceof Boolean || input instanceof EnumName) {
             String text = input.toString();
-            return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+            return text.length() > InputValueText.SHOWN ? text.substring(0, InputValueText.SHOWN) + "..." : text;
         }
         return "this value";
     }

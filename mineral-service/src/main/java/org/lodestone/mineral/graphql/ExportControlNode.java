@@ -8,8 +8,9 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.lodestone.mineral.service.ControlPeriod;
 import org.lodestone.mineral.api.ExportControlDto;
+import org.lodestone.mineral.service.ControlPeriod;
+import org.lodestone.support.citation.SourceNode;
 
 import io.smallrye.graphql.api.federation.FieldSet;
 import io.smallrye.graphql.api.federation.Key;
@@ -32,6 +33,6 @@ public record ExportControlNode(@Id @NonNull String id, @NonNull CountryNode imp
                         ControlPeriod.exactDay(dto.announcedDate()), ControlPeriod.exactDay(dto.effectiveDate()),
                         ControlPeriod.exactDay(dto.endsDate()), dto.announcedDate(), dto.effectiveDate(),
                         dto.endsDate(), dto.suspends(), dto.status(), dto.statusNote(), dto.summary(),
-                        SourceNode.from(dto.source()));
+                        SourceNode.of(dto.source()));
     }
 }

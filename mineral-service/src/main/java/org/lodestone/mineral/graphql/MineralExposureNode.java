@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.api.ExposureDto;
+import org.lodestone.support.citation.SourceNode;
 
 @Description("""
         A country's exposure to China for one mineral. exposureScore = netImportReliancePct x S / 100 (0..100, \
@@ -28,7 +29,7 @@ public record MineralExposureNode(@NonNull CountryNode country, @NonNull Mineral
     static MineralExposureNode from(ExposureDto dto, MineralNode mineral) {
         return new MineralExposureNode(CountryNode.of(dto.countryCode()), mineral, dto.netImportReliancePct(),
                 dto.chinaShareOfImportsPct(), dto.chinaWorldRefiningSharePct(), dto.refiningDataset(),
-                dto.refiningYear(), SourceNode.from(dto.refiningSource()), dto.exposureScore(), dto.scoreBasis(),
+                dto.refiningYear(), SourceNode.of(dto.refiningSource()), dto.exposureScore(), dto.scoreBasis(),
                 dto.missing(), dto.rank());
     }
 }

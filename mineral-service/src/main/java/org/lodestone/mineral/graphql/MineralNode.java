@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.lodestone.mineral.api.MineralDto;
+import org.lodestone.support.citation.SourceNode;
 
 import io.smallrye.graphql.api.federation.External;
 import io.smallrye.graphql.api.federation.FieldSet;
@@ -26,7 +27,7 @@ public record MineralNode(@Id @NonNull String id, @NonNull String name, String s
     /** With the members' dependence the router sent in a representation (see {@code coalitionExposure}). */
     static MineralNode from(MineralDto dto, List<MemberDependenceNode> memberDependence) {
         return dto == null ? null
-                : new MineralNode(dto.id(), dto.name(), dto.symbol(), dto.unit(), dto.uses(), SourceNode.from(dto.usesSource()),
+                : new MineralNode(dto.id(), dto.name(), dto.symbol(), dto.unit(), dto.uses(), SourceNode.of(dto.usesSource()),
                         memberDependence);
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.lodestone.mineral.api.PriceMoveDto;
+import org.lodestone.support.citation.SourceNode;
 
 @Description("""
         The price of one series around an export control's effective date: the last period starting before it \
@@ -22,6 +23,6 @@ public record PriceMoveNode(@NonNull MineralNode mineral, String series, String 
         return new PriceMoveNode(mineral, dto.series(), dto.unitCurrency(), dto.periodType(), dto.beforePeriod(),
                 dto.beforePrice() == null ? null : dto.beforePrice().doubleValue(), dto.afterPeriod(),
                 dto.afterPrice() == null ? null : dto.afterPrice().doubleValue(), dto.changePct(),
-                SourceNode.from(dto.source()), dto.missing());
+                SourceNode.of(dto.source()), dto.missing());
     }
 }

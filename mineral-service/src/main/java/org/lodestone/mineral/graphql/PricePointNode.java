@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.lodestone.mineral.api.PriceDto;
+import org.lodestone.support.citation.SourceNode;
 
 @Description("""
         A price as published: date is YYYY (annual) or YYYY-MM (month or point). changePct compares with the \
@@ -15,6 +16,6 @@ public record PricePointNode(@Id @NonNull String id, @NonNull String date, @NonN
 
     static PricePointNode from(PriceDto dto, Double changePct) {
         return new PricePointNode(Long.toString(dto.id()), dto.date(), dto.periodType(), dto.price().doubleValue(),
-                dto.unitCurrency(), dto.series(), dto.basis(), SourceNode.from(dto.source()), changePct);
+                dto.unitCurrency(), dto.series(), dto.basis(), SourceNode.of(dto.source()), changePct);
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.Stage;
 import org.lodestone.mineral.api.ScenarioStageDto;
+import org.lodestone.support.citation.SourceNode;
 
 @Description("""
         The imposing country's share of world mining or refining of a mineral, in the dataset and year named \
@@ -22,7 +23,7 @@ public record ScenarioStageNode(@NonNull Stage stage, Dataset dataset, Integer y
 
     static ScenarioStageNode from(ScenarioStageDto dto) {
         return new ScenarioStageNode(dto.stage(), dto.dataset(), dto.year(), dto.basis(), dto.imposingSharePct(),
-                SourceNode.from(dto.imposingShareSource()), dto.substitutes().stream().map(SupplyShareNode::from).toList(),
+                SourceNode.of(dto.imposingShareSource()), dto.substitutes().stream().map(SupplyShareNode::from).toList(),
                 dto.missing());
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.lodestone.mineral.Dataset;
 import org.lodestone.mineral.Stage;
 import org.lodestone.mineral.api.SupplyShareDto;
+import org.lodestone.support.citation.SourceNode;
 
 @Description("A country's share of world mining or refining of a mineral in one year and dataset")
 @Name("SupplyShare")
@@ -16,6 +17,6 @@ public record SupplyShareNode(@Ignore String mineralId, @NonNull CountryNode cou
 
     static SupplyShareNode from(SupplyShareDto dto) {
         return new SupplyShareNode(dto.mineral(), CountryNode.of(dto.country()), dto.stage(), dto.year(), dto.sharePct(),
-                dto.dataset(), dto.basis(), dto.projection(), SourceNode.from(dto.source()), dto.note());
+                dto.dataset(), dto.basis(), dto.projection(), SourceNode.of(dto.source()), dto.note());
     }
 }

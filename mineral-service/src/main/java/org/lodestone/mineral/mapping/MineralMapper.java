@@ -11,10 +11,9 @@ import org.lodestone.mineral.SupplyShare;
 import org.lodestone.mineral.api.ExportControlDto;
 import org.lodestone.mineral.api.MineralDto;
 import org.lodestone.mineral.api.NewExportControl;
-import org.lodestone.mineral.api.PriceInput;
 import org.lodestone.mineral.api.PriceDto;
+import org.lodestone.mineral.api.PriceInput;
 import org.lodestone.mineral.api.ProductionDto;
-import org.lodestone.mineral.api.SourceDto;
 import org.lodestone.mineral.api.SupplyShareDto;
 import org.lodestone.support.citation.Citation;
 import org.lodestone.support.citation.CitationParser;
@@ -87,10 +86,7 @@ public final class MineralMapper {
     }
 
     /** The parts of a source citation, read once by the shared parser; null for a blank citation. */
-    public static SourceDto toSource(String citationText) {
-        Citation parsed = CitationParser.parse(citationText);
-        return parsed == null ? null
-                : new SourceDto(parsed.citation(), parsed.publisher(), parsed.title(), parsed.year(), parsed.url(),
-                        parsed.refs());
+    public static Citation toSource(String citationText) {
+        return CitationParser.parse(citationText);
     }
 }

@@ -9,14 +9,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lodestone.mineral.Stage;
-import org.lodestone.mineral.config.MineralConfig;
 import org.lodestone.mineral.api.ChinaRefiningShare;
 import org.lodestone.mineral.api.ConcentrationDto;
 import org.lodestone.mineral.api.DependenceFigures;
 import org.lodestone.mineral.api.ExposureDto;
-import org.lodestone.mineral.api.SourceDto;
 import org.lodestone.mineral.api.SupplyShareDto;
 import org.lodestone.mineral.api.SupplyShareFilter;
+import org.lodestone.mineral.config.MineralConfig;
+import org.lodestone.support.citation.Citation;
 
 /** Exposure of countries and of the coalition, from dependence figures country-service passes via federation. */
 @ApplicationScoped
@@ -79,7 +79,7 @@ public class ExposureService {
             return new ChinaRefiningShare(mineral, null, c.dataset(), c.year(), null, "the " + c.dataset() + " "
                     + c.year() + " refining table for " + mineral + " has no China row");
         }
-        SourceDto source = refiningRows.stream()
+        Citation source = refiningRows.stream()
                 .filter(s -> s.mineral().equals(mineral) && s.country().equals("CN") && s.dataset() == c.dataset()
                         && s.year() == c.year() && s.projection() == c.projection())
                 .map(SupplyShareDto::source).findFirst().orElse(null);

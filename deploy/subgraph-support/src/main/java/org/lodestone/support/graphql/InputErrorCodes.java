@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.lodestone.graphql.InputValueText;
+
 import graphql.ErrorType;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -44,9 +46,6 @@ public class InputErrorCodes implements EventingService {
             + " field not in '(?<input>[^']+)': '(?<extra>[^']*)')$", Pattern.DOTALL);
     private static final Pattern VARIABLE = Pattern.compile(
             "^Variable '(?<name>[^']+)' has an invalid value: (?<detail>.*)$", Pattern.DOTALL);
-    private static final Pattern AST_TEXT = Pattern.compile("^StringValue\\{value='(.*)'\\}$", Pattern.DOTALL);
-    private static final Pattern AST_NAMED = Pattern.compile(
-            "^(?:EnumValue\\{name|IntValue\\{value|FloatValue\\{value|BooleanValue\\{value)='?(.*?)'?\\}$", Pattern.DOTALL);
     /** Internals that must not reach a client: syntax-tree classes, SmallRye message ids, Java class names. */
     private static final Pattern INTERNAL = Pattern.compile("Value\\{|SRGQL\\d+|java\\.|class ");
 
@@ -158,11 +157,11 @@ public class InputErrorCodes implements EventingService {
     /** A value as the client sent it (a literal or a variable's JSON value), short. */
     static String describe(Object value) {
         if (value instanceof Value<?> literal && !(value instanceof StringValue)) {
-            return plain(literal.toString());
+            return InputValueText.fromLiteral(literal.toString());
         }
         Object plain = value instanceof StringValue s ? s.getValue() : value;
         if (plain instanceof String text) {
-            return '"' + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + '"';
+            return InputValueText.quoted(text);
         }
         if (plain instanceof Map) {
             return "an object";
@@ -188,7 +187,7 @@ public class InputErrorCodes implements EventingService {
     }
 
     private static String detail(Matcher m, GraphQLSchema schema) {
-        String value = plain(m.group("value"));
+        String value = InputValueText.fromLiteral(m.group("value"));
         if (m.group("null") != null) {
             return "a value is required";
         }
@@ -228,27 +227,5 @@ public class InputErrorCodes implements EventingService {
     /** graphql-java's reason a variable was refused, without the internals it may carry. */
     private static String plainDetail(String detail) {
         return INTERNAL.matcher(detail).find() ? "the value is not valid" : detail;
-    }
-
-    /** A value from graphql-java's message as the client wrote it. */
-    static String plain(String ast) {
-        Matcher text = AST_TEXT.matcher(ast);
-        if (text.matches()) {
-            return describe(text.group(1));
-        }
-        Matcher named = AST_NAMED.matcher(ast);
-        if (named.matches()) {
-            return named.group(1);
-        }
-        if (ast.startsWith("ArrayValue")) {
-            return "a list";
-        }
-        if (ast.startsWith("ObjectValue")) {
-            return "an object";
-        }
-        if (ast.startsWith("NullValue")) {
-            return "null";
-        }
-        return "the value";
     }
 }
