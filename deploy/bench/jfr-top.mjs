@@ -1,19 +1,45 @@
 // Summarises a Java Flight Recorder file's execution samples: the top frames by self time, and the project's own
 // methods (org.lodestone) by inclusive time. usage: node jfr-top.mjs <file.jfr> [rows]
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 const [file, rowsArg] = process.argv.slice(2);
 const rows = Number(rowsArg ?? 25);
-const json = JSON.parse(execFileSync('jfr', ['print', '--json', '--stack-depth', '64', '--events', 'jdk.ExecutionSample', file],
-  { maxBuffer: 1 << 30 }).toString());
-const events = json.recording.events;
-const typeName = (f) => f.method.type.name.replaceAll('/', '.');
-const name = (f) => `${typeName(f)}.${f.method.name}`;
+
+/**
+ * The stack of every execution sample, top frame first, each frame "package.Class.method". Read line by line from
+ * `jfr print`'s text output: a minute-long recording prints more JSON than fits in one string.
+ */
+async function samples(path) {
+  const jfr = spawn('jfr', ['print', '--stack-depth', '64', '--events', 'jdk.ExecutionSample', path],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const events = [];
+  let frames = null;
+  for await (const line of createInterface({ input: jfr.stdout, crlfDelay: Infinity })) {
+    const text = line.trim();
+    if (text.startsWith('stackTrace = [')) {
+      frames = [];
+      events.push(frames);
+    } else if (frames && text.startsWith(']')) {
+      frames = null;
+    } else if (frames && text !== '...') {
+      const paren = text.indexOf('(');
+      if (paren > 0) frames.push(text.slice(0, paren));
+    }
+  }
+  const code = await new Promise((resolve) => (jfr.exitCode !== null ? resolve(jfr.exitCode) : jfr.once('exit', resolve)));
+  if (code !== 0) throw new Error(`jfr print exited with ${code}`);
+  return events;
+}
+
+const events = await samples(file);
+const typeName = (f) => f.slice(0, f.lastIndexOf('.'));
+const name = (f) => f;
 const self = new Map();
 const inclusive = new Map();
 const selfByPackage = new Map();
 for (const event of events) {
-  const frames = event.values.stackTrace?.frames ?? [];
+  const frames = event;
   if (!frames.length) continue;
   const top = name(frames[0]);
   self.set(top, (self.get(top) ?? 0) + 1);
@@ -34,7 +60,7 @@ const AREAS = { 'token verification (smallrye-jwt, jose4j, BigInteger)': /^(org\
   'class loading, JIT-visible reflection': /^(java\.lang\.Class|java\.lang\.ClassLoader|java\.util\.zip|io\.quarkus\.bootstrap)/ };
 const areas = new Map();
 for (const event of events) {
-  const frames = event.values.stackTrace?.frames ?? [];
+  const frames = event;
   for (const [area, pattern] of Object.entries(AREAS)) {
     if (frames.some((f) => pattern.test(typeName(f)))) areas.set(area, (areas.get(area) ?? 0) + 1);
   }

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import org.lodestone.gateway.config.GatewayConfig;
 import org.lodestone.gateway.execution.InflightRequests;
+import org.lodestone.gateway.execution.JsonCodec;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.SubgraphClient;
 import org.lodestone.gateway.execution.SubgraphSubscriptions;
@@ -87,6 +88,12 @@ public class GatewayProducers {
         Gauge.builder("lodestone.gateway.plan.cache.size", cache, PlanCache::size)
                 .description("Plans held in the plan cache").register(registry);
         return cache;
+    }
+
+    @Produces
+    @Singleton
+    JsonCodec jsonCodec(ObjectMapper mapper) {
+        return new JsonCodec(mapper);
     }
 
     @Produces

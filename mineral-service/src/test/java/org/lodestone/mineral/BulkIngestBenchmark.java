@@ -2,19 +2,31 @@ package org.lodestone.mineral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.lodestone.testing.PostgresTestResource;
 import org.lodestone.testing.TestTokens;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +42,14 @@ import io.quarkus.test.junit.TestProfile;
  * rows streamed as CSV through {@code POST /prices/bulk} and {@code POST /supply-shares/bulk} into PostgreSQL, timed
  * from the first byte sent to the answer. Run it with
  * {@code ./mvnw -B -ntp -pl mineral-service -am test -Dtest=BulkIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbench.rows=N} changes the 500,000 rows). The body is generated while it is sent, so the client never
- * holds it either.
+ * ({@code -Dbench.rows=N} changes the 500,000 rows, {@code -Dbench.rounds=N} the 2 rounds of each upload,
+ * {@code -Dbench.ceiling.rounds=N} the one round of {@link #postgresCopyCeiling()}).
+ *
+ * <p>Each body is generated in memory before the clock starts, so the figure is the service's, not the generator's
+ * (client and service share this JVM and the machine's cores). Besides rows/s it prints the CPU the whole JVM and the
+ * PostgreSQL server spent per 1,000 rows, which is less sensitive to other load on the machine than the wall clock.
+ * {@link #postgresCopyCeiling()} measures what PostgreSQL alone takes: the same price rows, already encoded, handed
+ * to {@code COPY} over one JDBC connection, into the real table and into a bare temporary one.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -47,119 +65,246 @@ class BulkIngestBenchmark {
 
     private static final int ROWS = Integer.getInteger("bench.rows", 500_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final int CEILING_ROUNDS = Integer.getInteger("bench.ceiling.rounds", 1);
     private static final List<String> MINERALS = List.of("lithium", "cobalt", "nickel", "gallium", "germanium");
+    private static final List<String> BASES = List.of("observed", "projection_base_case", "estimate_usgs",
+            "reported_usgs");
+    private static final String PRICE_HEADER = "mineral,date,period_type,price,unit_currency,series,basis,source\n";
+    private static final String SHARE_HEADER = "mineral,stage,country_iso2,share_pct,year,basis,source,note\n";
 
     @TestHTTPResource("/")
     URI base;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void priceRows() throws Exception {
-        String header = "mineral,date,period_type,price,unit_currency,series,basis,source\n";
         for (int round = 1; round <= ROUNDS; round++) {
             int offset = round * ROWS;
-            run("price", "prices/bulk", header, i -> {
-                int n = offset + i;
-                return "%s,%d-%02d,month_or_point,%d.%02d,USD/t,\"Benchmark series, round %d\",bench,Bulk ingestion benchmark [B%d]\n"
-                        .formatted(MINERALS.get(n % MINERALS.size()), 1900 + (n / 12) % 100, 1 + n % 12, 1000 + n % 500,
-                                n % 100, offset, n);
-            });
+            run("price", "prices/bulk", body(PRICE_HEADER, i -> priceRow(offset, offset + i)));
         }
     }
 
     @Test
     void supplyShareRows() throws Exception {
-        String header = "mineral,stage,country_iso2,share_pct,year,basis,source,note\n";
-        List<String> bases = List.of("observed", "projection_base_case", "estimate_usgs", "reported_usgs");
         for (int round = 1; round <= ROUNDS; round++) {
             int offset = (round - 1) * ROWS;
-            run("supply-share", "supply-shares/bulk", header, i -> {
-                // every (mineral, stage, country, year, basis) once, in years before any real table
-                int n = offset + i;
-                int country = (n / 10) % 676;
-                return "%s,%s,%c%c,%d.%d,%d,%s,Bulk ingestion benchmark [B%d],generated\n".formatted(
-                        MINERALS.get(n % 5), (n / 5) % 2 == 0 ? "mining" : "refining", (char) ('A' + country / 26),
-                        (char) ('A' + country % 26), n % 100, n % 10, 1900 + (n / 6760) % 100,
-                        bases.get((n / 676_000) % 4), n);
-            });
+            run("supply-share", "supply-shares/bulk", body(SHARE_HEADER, i -> shareRow(offset + i)));
         }
     }
 
-    private void run(String what, String path, String header, java.util.function.IntFunction<String> row)
-            throws IOException, InterruptedException {
+    /**
+     * PostgreSQL alone: the rows of {@link #priceRows()} already in the form the service hands to {@code COPY}, sent
+     * in 256 KB chunks over one connection, each step in its own transaction that is rolled back: into
+     * {@code price_point} as it is, then with its parts taken away one by one (foreign key, index, check constraints
+     * and statement trigger), then into a temporary table (no WAL) with the same columns and defaults, and last into
+     * {@code price_point} with the mineral ids of it and of {@code mineral} under the "C" collation (byte order), for
+     * what text comparison costs in the foreign key's lookups and in the index.
+     */
+    @Test
+    void postgresCopyCeiling() throws Exception {
+        List<List<String>> steps = List.of(
+                List.of(),
+                List.of("ALTER TABLE price_point DROP CONSTRAINT price_point_mineral_id_fkey"),
+                List.of("ALTER TABLE price_point DROP CONSTRAINT price_point_mineral_id_fkey",
+                        "DROP INDEX price_point_mineral"),
+                List.of("ALTER TABLE price_point DROP CONSTRAINT price_point_mineral_id_fkey",
+                        "DROP INDEX price_point_mineral", "ALTER TABLE price_point DROP CONSTRAINT price_point_period_check",
+                        "ALTER TABLE price_point DROP CONSTRAINT price_point_price_check",
+                        "DROP TRIGGER price_point_version ON price_point"),
+                List.of("CREATE TEMP TABLE bare_price (LIKE price_point INCLUDING DEFAULTS) ON COMMIT DROP"),
+                List.of("ALTER TABLE mineral ALTER COLUMN id TYPE text COLLATE \"C\"",
+                        "ALTER TABLE price_point ALTER COLUMN mineral_id TYPE text COLLATE \"C\""));
+        List<String> labels = List.of("price_point", "price_point without its foreign key",
+                "price_point without foreign key and index",
+                "price_point without foreign key, index, checks and trigger", "a temporary table (no WAL)",
+                "price_point with mineral ids compared bytewise (COLLATE \"C\")");
+        for (int round = 1; round <= CEILING_ROUNDS; round++) {
+            int offset = round * ROWS;
+            byte[] rows = body("", i -> priceCopyRow(offset + i));
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+                connection.setAutoCommit(false);
+                for (int step = 0; step < steps.size(); step++) {
+                    try (Statement statement = connection.createStatement()) {
+                        for (String sql : steps.get(step)) {
+                            statement.execute(sql);
+                        }
+                    }
+                    copyAlone(connection, step == 4 ? "bare_price" : "price_point", labels.get(step), rows);
+                    connection.rollback();
+                }
+            }
+        }
+    }
+
+    private void copyAlone(Connection connection, String table, String label, byte[] rows) throws SQLException {
+        String sql = "COPY " + table + " (mineral_id, period, period_type, period_start, price, unit_currency, series,"
+                + " basis, source) FROM STDIN (FORMAT csv)";
+        Cpu before = Cpu.now(connection);
+        long start = System.nanoTime();
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        for (int at = 0; at < rows.length; at += 256 * 1024) {
+            copy.writeToCopy(rows, at, Math.min(256 * 1024, rows.length - at));
+        }
+        long stored = copy.endCopy();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Cpu used = Cpu.now(connection).minus(before);
+        assertEquals(ROWS, stored);
+        System.out.printf("BENCHMARK PostgreSQL alone, COPY into %s: %,d rows (%.1f MB) in %.2f s = %,.0f rows/s "
+                + "(CPU per 1,000 rows: JVM %.1f ms, PostgreSQL %.1f ms; load average %s)%n", label, ROWS,
+                rows.length / 1e6, seconds, ROWS / seconds, used.jvmMillis * 1000.0 / ROWS,
+                used.postgresMillis * 1000.0 / ROWS, loadAverage());
+    }
+
+    private static String priceRow(int offset, int n) {
+        StringBuilder row = new StringBuilder(128);
+        row.append(MINERALS.get(n % MINERALS.size())).append(',');
+        yearMonth(row, 1900 + (n / 12) % 100, 1 + n % 12);
+        row.append(",month_or_point,");
+        cents(row, 1000 + n % 500, n % 100);
+        return row.append(",USD/t,\"Benchmark series, round ").append(offset)
+                .append("\",bench,Bulk ingestion benchmark [B").append(n).append("]\n").toString();
+    }
+
+    /** The same row as {@link #priceRow} in the table's columns, as the service's COPY receives it. */
+    private static String priceCopyRow(int n) {
+        int offset = n / ROWS * ROWS;
+        StringBuilder row = new StringBuilder(160);
+        row.append(MINERALS.get(n % MINERALS.size())).append(',');
+        int year = 1900 + (n / 12) % 100;
+        int month = 1 + n % 12;
+        yearMonth(row, year, month);
+        row.append(",month_or_point,");
+        yearMonth(row, year, month);
+        row.append("-01,");
+        cents(row, 1000 + n % 500, n % 100);
+        return row.append(",USD/t,\"Benchmark series, round ").append(offset)
+                .append("\",bench,Bulk ingestion benchmark [B").append(n).append("]\n").toString();
+    }
+
+    private static String shareRow(int n) {
+        // every (mineral, stage, country, year, basis) once, in years before any real table
+        int country = (n / 10) % 676;
+        return new StringBuilder(128).append(MINERALS.get(n % 5)).append(',')
+                .append((n / 5) % 2 == 0 ? "mining" : "refining").append(',')
+                .append((char) ('A' + country / 26)).append((char) ('A' + country % 26)).append(',')
+                .append(n % 100).append('.').append(n % 10).append(',').append(1900 + (n / 6760) % 100).append(',')
+                .append(BASES.get((n / 676_000) % 4)).append(",Bulk ingestion benchmark [B").append(n)
+                .append("],generated\n").toString();
+    }
+
+    private static void yearMonth(StringBuilder row, int year, int month) {
+        row.append(year).append('-').append(month < 10 ? "0" : "").append(month);
+    }
+
+    private static void cents(StringBuilder row, int units, int cents) {
+        row.append(units).append('.').append(cents < 10 ? "0" : "").append(cents);
+    }
+
+    private static byte[] body(String header, IntFunction<String> row) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ROWS * 120);
+        out.writeBytes(header.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < ROWS; i++) {
+            out.writeBytes(row.apply(i).getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    private void run(String what, String path, byte[] body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + TestTokens.analyst())
                 .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedBody(header, row, ROWS)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long start = System.nanoTime();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals(200, response.statusCode(), response.body());
-        JsonNode result = json.readTree(response.body());
-        assertEquals(ROWS, result.get("inserted").asInt());
-        System.out.printf("BENCHMARK bulk %s ingestion: %,d CSV rows in %.2f s = %,.0f rows/s (server: parse+validate "
-                + "%d ms, store %d ms; load average %s)%n", what, ROWS, seconds, ROWS / seconds,
-                result.get("parseMillis").asLong(), result.get("storeMillis").asLong(), loadAverage());
+        Cpu before;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+            before = Cpu.now(connection);
+            long start = System.nanoTime();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Cpu used = Cpu.now(connection).minus(before);
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode result = json.readTree(response.body());
+            assertEquals(ROWS, result.get("inserted").asInt());
+            System.out.printf("BENCHMARK bulk %s ingestion: %,d CSV rows (%.1f MB) in %.2f s = %,.0f rows/s (server: "
+                    + "parse+validate %d ms, store %d ms; CPU per 1,000 rows: JVM %.1f ms, PostgreSQL %.1f ms; "
+                    + "load average %s)%n", what, ROWS, body.length / 1e6, seconds, ROWS / seconds,
+                    result.get("parseMillis").asLong(), result.get("storeMillis").asLong(),
+                    used.jvmMillis * 1000.0 / ROWS, used.postgresMillis * 1000.0 / ROWS, loadAverage());
+        }
     }
 
     private static String loadAverage() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
             return "unknown";
         }
     }
 
-    /** A CSV body produced row by row as it is read. */
-    private static final class GeneratedBody extends InputStream {
-        private final java.util.function.IntFunction<String> row;
-        private final int rows;
-        private int next;
-        private byte[] chunk;
-        private int position;
+    /**
+     * CPU time so far of this JVM and of the PostgreSQL server the test uses (its postmaster, the children it reaped
+     * and its live processes, read from /proc; zero where /proc is not there).
+     */
+    private record Cpu(long jvmMillis, long postgresMillis) {
 
-        GeneratedBody(String header, java.util.function.IntFunction<String> row, int rows) {
-            this.row = row;
-            this.rows = rows;
-            this.chunk = header.getBytes(StandardCharsets.UTF_8);
+        static Cpu now(Connection connection) throws SQLException {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
+            return new Cpu(jvm, postgresMillis(connection));
         }
 
-        private boolean fill() {
-            if (position < chunk.length) {
-                return true;
-            }
-            if (next >= rows) {
-                return false;
-            }
-            StringBuilder text = new StringBuilder(64 * 1024);
-            while (next < rows && text.length() < 60 * 1024) {
-                text.append(row.apply(next++));
-            }
-            chunk = text.toString().getBytes(StandardCharsets.UTF_8);
-            position = 0;
-            return true;
+        Cpu minus(Cpu earlier) {
+            return new Cpu(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis);
         }
 
-        @Override
-        public int read() {
-            return fill() ? chunk[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
+        private static long postgresMillis(Connection connection) throws SQLException {
+            String dataDirectory;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SHOW data_directory")) {
+                rs.next();
+                dataDirectory = rs.getString(1);
+            }
+            try {
+                String postmaster = Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim();
+                long ticks = 0;
+                try (var processes = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString()
+                        .chars().allMatch(Character::isDigit))) {
+                    for (Path process : processes) {
+                        String[] stat = stat(process);
+                        if (stat == null) {
+                            continue;
+                        }
+                        // fields after the command: state ppid ... utime(11) stime(12) cutime(13) cstime(14)
+                        if (process.getFileName().toString().equals(postmaster)) {
+                            ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                                    + Long.parseLong(stat[14]);
+                        } else if (stat[1].equals(postmaster)) {
+                            ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                        }
+                    }
+                }
+                return ticks * 10; // USER_HZ is 100 on Linux
+            } catch (IOException e) {
                 return 0;
             }
-            if (!fill()) {
-                return -1;
+        }
+
+        private static String[] stat(Path process) {
+            try {
+                String text = Files.readString(process.resolve("stat"));
+                return text.substring(text.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException | RuntimeException e) {
+                return null;
             }
-            int n = Math.min(len, chunk.length - position);
-            System.arraycopy(chunk, position, b, off, n);
-            position += n;
-            return n;
         }
     }
 }

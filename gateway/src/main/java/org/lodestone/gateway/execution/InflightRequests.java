@@ -1,10 +1,13 @@
 package org.lodestone.gateway.execution;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.smallrye.mutiny.Uni;
 
@@ -15,41 +18,93 @@ import io.smallrye.mutiny.Uni;
  * for subgraph requests that is the subgraph, the exact body and the caller's Authorization header.
  *
  * @param <K> the identity of a call
- * @param <V> its outcome, which callers must not modify (it is shared)
+ * @param <V> its outcome
  */
 public final class InflightRequests<K, V> {
 
-    private final Map<K, CompletableFuture<V>> inflight = new ConcurrentHashMap<>();
+    private final Map<K, Call<V>> inflight = new ConcurrentHashMap<>();
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong joined = new AtomicLong();
+    private final UnaryOperator<V> copier;
+
+    /** Every caller gets the same outcome object, which callers must then not modify. */
+    public InflightRequests() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * @param copier makes an outcome callers may modify: when several callers share a call, one gets the outcome
+     *        itself and each other one a copy, all made before any caller sees its own
+     */
+    public InflightRequests(UnaryOperator<V> copier) {
+        this.copier = copier;
+    }
+
+    /** The callers of one call; each has its own future, so one caller cancelling leaves the others be. */
+    private static final class Call<V> {
+        private final List<CompletableFuture<V>> callers = new ArrayList<>(2);
+        private boolean done;
+
+        /** A future for one more caller, or null when the call has already completed. */
+        synchronized CompletableFuture<V> join() {
+            if (done) {
+                return null;
+            }
+            CompletableFuture<V> mine = new CompletableFuture<>();
+            callers.add(mine);
+            return mine;
+        }
+
+        synchronized List<CompletableFuture<V>> finish() {
+            done = true;
+            return callers;
+        }
+    }
 
     /** The outcome of {@code call} for {@code key}, started on subscription unless the same key is in flight. */
     public Uni<V> share(K key, Supplier<Uni<V>> call) {
         return Uni.createFrom().deferred(() -> {
-            CompletableFuture<V> mine = new CompletableFuture<>();
-            CompletableFuture<V> running = inflight.putIfAbsent(key, mine);
+            Call<V> mine = new Call<>();
+            Call<V> running = inflight.putIfAbsent(key, mine);
             if (running != null) {
-                joined.incrementAndGet();
-                // A copy per caller: one caller cancelling (a timeout, a failed sibling fetch) leaves the others be.
-                return Uni.createFrom().completionStage(running.copy());
+                CompletableFuture<V> joinedCall = running.join();
+                if (joinedCall != null) {
+                    joined.incrementAndGet();
+                    return Uni.createFrom().completionStage(joinedCall);
+                }
+                // It completed between the lookup and now: start a call of our own, not shared.
+                started.incrementAndGet();
+                return start(call);
             }
             started.incrementAndGet();
-            Uni<V> upstream;
-            try {
-                upstream = call.get();
-            } catch (RuntimeException e) {
-                upstream = Uni.createFrom().failure(e);
-            }
+            CompletableFuture<V> first = mine.join();
             // Forget the key before completing, so a caller woken by the outcome never joins a finished call.
-            upstream.subscribe().with(item -> {
+            start(call).subscribe().with(item -> {
                 inflight.remove(key, mine);
-                mine.complete(item);
+                List<CompletableFuture<V>> callers = mine.finish();
+                // Copies first: the first caller may modify its outcome as soon as it has it.
+                List<V> outcomes = new ArrayList<>(callers.size());
+                outcomes.add(item);
+                for (int i = 1; i < callers.size(); i++) {
+                    outcomes.add(copier.apply(item));
+                }
+                for (int i = 0; i < callers.size(); i++) {
+                    callers.get(i).complete(outcomes.get(i));
+                }
             }, failure -> {
                 inflight.remove(key, mine);
-                mine.completeExceptionally(failure);
+                mine.finish().forEach(caller -> caller.completeExceptionally(failure));
             });
-            return Uni.createFrom().completionStage(mine.copy());
+            return Uni.createFrom().completionStage(first);
         });
+    }
+
+    private Uni<V> start(Supplier<Uni<V>> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 
     /** Calls actually executed. */

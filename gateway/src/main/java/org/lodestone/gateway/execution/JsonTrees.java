@@ -60,8 +60,10 @@ final class JsonTrees {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> deepCopy(Map<String, Object> source) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        source.forEach((k, v) -> copy.put(k, copyValue(v)));
+        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, (int) (source.size() / 0.75f) + 1));
+        for (Map.Entry<String, Object> entry : source.entrySet()) {
+            copy.put(entry.getKey(), copyValue(entry.getValue()));
+        }
         return copy;
     }
 
@@ -72,7 +74,9 @@ final class JsonTrees {
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(item -> copy.add(copyValue(item)));
+            for (int i = 0, n = list.size(); i < n; i++) {
+                copy.add(copyValue(list.get(i)));
+            }
             return copy;
         }
         return value;

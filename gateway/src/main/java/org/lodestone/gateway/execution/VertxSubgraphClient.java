@@ -1,14 +1,13 @@
 package org.lodestone.gateway.execution;
 
 import java.net.ConnectException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -38,29 +37,61 @@ import org.lodestone.gateway.supergraph.Subgraph;
  * tracing is off for this client, so there is exactly one span per fetch and its parent is the operation span.
  *
  * <p>Identical requests in flight at the same time (same subgraph, same body, same Authorization header) share
- * one HTTP call; each caller still parses its own copy of the answer, since callers merge into it. A shared call
+ * one HTTP call and one parse of its answer; each further caller gets its own copy of the tree, since callers merge
+ * into it. A shared call
  * carries the {@code traceparent} of the caller that started it; every caller keeps its own span.
  */
 public final class VertxSubgraphClient implements SubgraphClient {
 
     public static final String FETCH_TIMER = "lodestone.gateway.subgraph.fetch";
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
 
     private final WebClient client;
-    private final ObjectMapper mapper;
     private final Duration timeout;
     private final MeterRegistry registry;
     private final Tracer tracer;
-    private final InflightRequests<SubgraphCall, HttpResponse<Buffer>> inflight = new InflightRequests<>();
+    private final JsonCodec codec;
+    /** Callers sharing a call each get their own tree of the answer, since they merge into it. */
+    private final InflightRequests<SubgraphCall, Answer> inflight = new InflightRequests<>(Answer::copy);
     private final boolean deduplicate;
 
     /** Pool limits of the constructors without them (the gateway's defaults, see GatewayConfig.Resilience). */
     static final int DEFAULT_MAX_CONNECTIONS = 50;
     static final int DEFAULT_MAX_QUEUED = 200;
 
-    /** What makes two subgraph requests the same: visibility differs per caller, so the token is part of it. */
-    private record SubgraphCall(String subgraph, String authorization, ByteBuffer body) {
+    /**
+     * What makes two subgraph requests the same: visibility differs per caller, so the token is part of it. The hash is
+     * computed once (a body with representations runs to kilobytes, and the map hashes a key more than once).
+     */
+    private static final class SubgraphCall {
+        private final String subgraph;
+        private final String authorization;
+        private final byte[] body;
+        private final int hash;
+
+        SubgraphCall(String subgraph, String authorization, byte[] body) {
+            this.subgraph = subgraph;
+            this.authorization = authorization;
+            this.body = body;
+            this.hash = 31 * (31 * subgraph.hashCode() + Objects.hashCode(authorization)) + Arrays.hashCode(body);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SubgraphCall call && hash == call.hash && subgraph.equals(call.subgraph)
+                    && Objects.equals(authorization, call.authorization) && Arrays.equals(body, call.body);
+        }
+    }
+
+    /** A subgraph's HTTP answer, parsed once however many callers share it; {@code json} null when not a JSON object. */
+    private record Answer(int status, Map<String, Object> json) {
+        Answer copy() {
+            return new Answer(status, json == null ? null : JsonTrees.deepCopy(json));
+        }
     }
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
@@ -95,7 +126,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
                 .setUserAgent("lodestone-gateway");
         options.setTracingPolicy(TracingPolicy.IGNORE);
         this.client = WebClient.create(vertx, options);
-        this.mapper = mapper;
+        this.codec = new JsonCodec(mapper);
         this.timeout = timeout;
         this.registry = registry;
         this.tracer = tracer;
@@ -106,17 +137,17 @@ public final class VertxSubgraphClient implements SubgraphClient {
     public Uni<Map<String, Object>> send(Subgraph subgraph, Map<String, Object> body, String authorization) {
         byte[] payload;
         try {
-            payload = mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
+            payload = codec.write(body);
+        } catch (RuntimeException e) {
             return Uni.createFrom().failure(new IllegalStateException("Cannot serialise subgraph request", e));
         }
         Span span = startSpan(subgraph, body);
-        Uni<HttpResponse<Buffer>> answer = deduplicate
-                ? inflight.share(new SubgraphCall(subgraph.name(), authorization, ByteBuffer.wrap(payload)),
-                        () -> post(subgraph, payload, authorization, span))
-                : post(subgraph, payload, authorization, span);
+        Uni<Answer> answer = deduplicate
+                ? inflight.share(new SubgraphCall(subgraph.name(), authorization, payload),
+                        () -> post(subgraph, payload, authorization, span).map(this::read))
+                : post(subgraph, payload, authorization, span).map(this::read);
         return answer
-                .onItem().transform(response -> parse(subgraph, response, span))
+                .onItem().transform(response -> check(subgraph, response, span))
                 .onFailure(e -> !(e instanceof SubgraphUnavailableException))
                 .transform(e -> new SubgraphUnavailableException(describe(subgraph, e), e))
                 .onItemOrFailure().invoke((item, failure) -> endSpan(span, failure));
@@ -182,19 +213,28 @@ public final class VertxSubgraphClient implements SubgraphClient {
         return count;
     }
 
-    private Map<String, Object> parse(Subgraph subgraph, HttpResponse<Buffer> response, Span span) {
+    private Answer read(HttpResponse<Buffer> response) {
         int status = response.statusCode();
+        if (status >= 500) {
+            return new Answer(status, null);
+        }
+        Map<String, Object> json;
+        try {
+            Buffer body = response.body();
+            json = body == null ? null : codec.readObject(body.getBytes());
+        } catch (java.io.IOException e) {
+            json = null;
+        }
+        return new Answer(status, json);
+    }
+
+    private Map<String, Object> check(Subgraph subgraph, Answer answer, Span span) {
+        int status = answer.status();
         span.setAttribute("http.response.status_code", status);
         if (status >= 500) {
             throw new SubgraphUnavailableException("Subgraph " + subgraph.name() + " answered HTTP " + status);
         }
-        Map<String, Object> json = null;
-        try {
-            Buffer body = response.body();
-            json = body == null ? null : mapper.readValue(body.getBytes(), JSON_OBJECT);
-        } catch (java.io.IOException e) {
-            json = null;
-        }
+        Map<String, Object> json = answer.json();
         // A 4xx with a GraphQL body (e.g. the subgraph's own UNAUTHENTICATED) is passed through as errors.
         if (json == null || !(json.containsKey("data") || json.containsKey("errors"))) {
             throw new SubgraphUnavailableException("Subgraph " + subgraph.name() + " answered HTTP " + status

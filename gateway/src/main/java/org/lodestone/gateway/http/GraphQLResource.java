@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import org.lodestone.gateway.config.GatewayConfig;
+import org.lodestone.gateway.execution.JsonCodec;
 import org.lodestone.gateway.pipeline.GraphQLErrors;
 import org.lodestone.gateway.pipeline.GraphQLRequest;
 import org.lodestone.gateway.pipeline.GraphQLRequestProcessor;
@@ -56,6 +57,8 @@ public class GraphQLResource {
     ObjectMapper mapper;
     @Inject
     OperationTelemetry telemetry;
+    @Inject
+    JsonCodec codec;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -147,8 +150,9 @@ public class GraphQLResource {
             }
             int status = response.status() != 0 ? response.status()
                     : response.requestError() && responseType.equals(GRAPHQL_RESPONSE_JSON) ? 400 : 200;
+            // Written here, once, straight from the shaped tree (no data binding on the way out).
             Response.ResponseBuilder builder = Response.status(status).type(withCharset(responseType))
-                    .entity(response.body());
+                    .entity(codec.write(response.body()));
             if (status == 405) {
                 builder.header("Allow", "POST");
             }
@@ -159,11 +163,7 @@ public class GraphQLResource {
     }
 
     private byte[] json(Map<String, Object> payload) {
-        try {
-            return mapper.writeValueAsBytes(payload);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot serialize a response payload", e);
-        }
+        return codec.write(payload);
     }
 
     /** As {@link #responseType(String)}; a client accepting only {@code multipart/mixed} gets JSON for single results. */

@@ -59,6 +59,7 @@ public final class GraphQLRequestProcessor {
     private final LocalIntrospection introspection;
     private final MergedRootFields merged;
     private final SubgraphSubscriptions subscriptions;
+    private final PreparedOperations prepared;
 
     public GraphQLRequestProcessor(Supergraph supergraph, QueryPlanner planner, PlanCache cache, PlanExecutor executor,
             RequestLimits limits, boolean introspectionEnabled) {
@@ -100,6 +101,7 @@ public final class GraphQLRequestProcessor {
         this.overrides = new ProgressiveOverrides(supergraph, overrideLabels, cache.maxSize());
         this.limits = limits;
         this.documents = new ValidatedDocuments(supergraph.apiSchema(), limits, cache.maxSize());
+        this.prepared = new PreparedOperations(cache.maxSize());
         this.introspection = introspectionEnabled ? new LocalIntrospection(supergraph.apiSchema()) : null;
     }
 
@@ -254,8 +256,28 @@ public final class GraphQLRequestProcessor {
         return body;
     }
 
-    /** Everything before network: a plan, or a rejection. */
+    /**
+     * Everything before network: a plan, or a rejection. What comes before planning (operation selection,
+     * variable checks, normalization, access rules, merged root fields) is remembered per request shape
+     * ({@link PreparedOperations}); planning itself goes through the plan cache on every request, since progressive
+     * overrides draw per request.
+     */
     private Prepared prepare(GraphQLRequest request, RequestContext context, boolean incremental, boolean streaming) {
+        PreparedOperations.Key key = PreparedOperations.key(request, context, incremental, streaming);
+        PreparedOperations.Operation operation = key == null ? null : prepared.get(key);
+        if (operation == null) {
+            Prepared full = prepareUncached(request, context, incremental, streaming);
+            if (key != null && full.introspection == null) {
+                prepared.put(key, new PreparedOperations.Operation(full.operation, full.merges, full.planned));
+            }
+            return full;
+        }
+        return new Prepared(operation.operation(), operation.merges(), operation.planned(), plan(operation.planned()),
+                null);
+    }
+
+    private Prepared prepareUncached(GraphQLRequest request, RequestContext context, boolean incremental,
+            boolean streaming) {
         String query = request.query();
         if (query == null || query.isBlank()) {
             throw RequestRejectedException.withStatus(400, "Missing query: send a GraphQL document in \"query\"",
@@ -317,7 +339,8 @@ public final class GraphQLRequestProcessor {
             introspected = introspection.execute(request);
         }
         MergedRootFields.Rewritten rewritten = merged.rewrite(supergraph, normalized, request.variables());
-        return new Prepared(normalized, rewritten.merges(), plan(rewritten.operation()), introspected);
+        return new Prepared(normalized, rewritten.merges(), rewritten.operation(), plan(rewritten.operation()),
+                introspected);
     }
 
     /**
@@ -357,8 +380,11 @@ public final class GraphQLRequestProcessor {
         return deepest;
     }
 
-    /** @param operation what the client asked for (the response's shape); {@code plan} may ask other root fields */
-    private record Prepared(NormalizedOperation operation, List<MergedRootFields.Merge> merges, QueryPlan plan,
-            LocalIntrospection.Introspected introspection) {
+    /**
+     * @param operation what the client asked for (the response's shape); {@code plan} may ask other root fields
+     * @param planned what was planned: {@code operation} with merged root fields split per source
+     */
+    private record Prepared(NormalizedOperation operation, List<MergedRootFields.Merge> merges,
+            NormalizedOperation planned, QueryPlan plan, LocalIntrospection.Introspected introspection) {
     }
 }

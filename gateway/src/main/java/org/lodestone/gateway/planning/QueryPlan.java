@@ -32,7 +32,18 @@ public record QueryPlan(OperationDefinition.Operation type, List<Phase> phases, 
     }
 
     public int fetchCount() {
-        return fetches().size();
+        int count = 0;
+        for (Phase phase : phases) {
+            for (Stage stage : phase.stages()) {
+                count += stage.fetches().size();
+            }
+        }
+        for (DeferredPart part : deferred) {
+            for (Stage stage : part.stages()) {
+                count += stage.fetches().size();
+            }
+        }
+        return count;
     }
 
     public List<Fetch> fetches() {

@@ -1,7 +1,6 @@
 package org.lodestone.gateway.resilience;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
@@ -74,8 +73,15 @@ public final class ResilientSubgraphClient implements SubgraphClient {
 
     /** The planner writes the keyword of every subgraph operation: {@code mutation} only for root mutation fields. */
     static boolean isMutation(Map<String, Object> body) {
-        return body.get("query") instanceof String query
-                && query.stripLeading().toLowerCase(Locale.ROOT).startsWith("mutation");
+        if (!(body.get("query") instanceof String query)) {
+            return false;
+        }
+        int start = 0;
+        while (start < query.length() && Character.isWhitespace(query.charAt(start))) {
+            start++;
+        }
+        // No copy of the document (it runs to kilobytes): compare the keyword in place.
+        return query.regionMatches(true, start, "mutation", 0, "mutation".length());
     }
 
     private static boolean isTimeout(Throwable failure) {

@@ -1,11 +1,8 @@
 package org.lodestone.mineral.service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,10 +30,13 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 @ApplicationScoped
 public class BulkCopy {
 
-    /** Reads the rows of one upload, reporting bad ones to {@code errors} and copying good ones while none failed. */
+    /**
+     * Reads the rows of one upload (its body, as bytes), reporting bad ones to {@code errors} and copying good ones
+     * while none failed.
+     */
     @FunctionalInterface
     interface Rows {
-        void copy(BufferedReader lines, BatchErrors errors, CopyRows copy) throws IOException, SQLException;
+        void copy(InputStream body, BatchErrors errors, CopyRows copy) throws IOException, SQLException;
     }
 
     private final AgroalDataSource dataSource;
@@ -62,12 +62,10 @@ public class BulkCopy {
         long t0 = System.nanoTime();
         BatchErrors errors = new BatchErrors(config.bulk().maxReportedErrors());
         try (Connection connection = dataSource.getConnection();
-                BufferedReader lines = new BufferedReader(new InputStreamReader(
-                        new LimitedInputStream(body, config.bulk().maxBodySize().asLongValue()),
-                        StandardCharsets.UTF_8), 64 * 1024)) {
+                InputStream limited = new LimitedInputStream(body, config.bulk().maxBodySize().asLongValue())) {
             CopyRows copy = CopyRows.start(connection, table, columns);
             try {
-                rows.copy(lines, errors, copy);
+                rows.copy(limited, errors, copy);
                 if (errors.none() && copy.rows() == 0) {
                     errors.add(new FieldError(1L, null, "the batch has no rows"));
                 }

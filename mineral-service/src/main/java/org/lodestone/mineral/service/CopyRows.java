@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -12,7 +14,7 @@ import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Rows streamed into one table with PostgreSQL's {@code COPY ... FROM STDIN (FORMAT csv)} on a connection of the
- * current transaction: rows are encoded into a small buffer and sent as it fills, so memory stays flat whatever the
+ * current transaction: rows are encoded as bytes into one reused buffer and sent in 256 KB chunks, so memory stays flat whatever the
  * number of rows. The source line of every row sent is kept (four bytes a row), so an error PostgreSQL reports for
  * "COPY line n" can name the line of the upload. Nothing is visible to others before the transaction commits, and a
  * cancelled copy or a rolled-back transaction leaves nothing.
@@ -20,14 +22,18 @@ import org.postgresql.util.ServerErrorMessage;
 final class CopyRows {
 
     private static final int FLUSH_AT = 256 * 1024;
+    private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
+    private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
 
     private final CopyIn copy;
-    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
+    private byte[] buffer = new byte[FLUSH_AT + 8192];
+    private int length;
+    private boolean firstField = true;
     private int[] sourceLines = new int[1024];
     private long rows;
     private long sendNanos;
 
-    private CopyRows(CopyIn copy) {
+    CopyRows(CopyIn copy) {
         this.copy = copy;
     }
 
@@ -39,24 +45,59 @@ final class CopyRows {
 
     /** One row: each value is a String, a Number, a Boolean, a LocalDate (anything whose toString PostgreSQL reads) or null. */
     void row(long sourceLine, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                buffer.append(',');
-            }
-            Object value = values[i];
+        for (Object value : values) {
             if (value instanceof String text) {
                 quoted(text);
             } else if (value != null) {
-                buffer.append(value);
+                plain(value.toString());
+            } else {
+                nullValue();
             }
-            // null: an unquoted empty field, which CSV COPY reads as NULL
         }
-        buffer.append('\n');
+        endRow(sourceLine);
+    }
+
+    // The field-by-field form, for rows checked on their bytes (CsvBytes): fields in column order, then endRow.
+
+    /** A text value that is already CSV-escaped (quotes doubled), as a quoted CSV field keeps it. */
+    void quotedEscaped(byte[] bytes, int from, int to) {
+        separator(to - from + 2);
+        buffer[length++] = '"';
+        System.arraycopy(bytes, from, buffer, length, to - from);
+        length += to - from;
+        buffer[length++] = '"';
+    }
+
+    /** A value PostgreSQL reads as it is (a number, a date): bytes without quotes, commas or line breaks. */
+    void plain(byte[] bytes, int from, int to) {
+        separator(to - from);
+        System.arraycopy(bytes, from, buffer, length, to - from);
+        length += to - from;
+    }
+
+    void plain(byte[] bytes) {
+        plain(bytes, 0, bytes.length);
+    }
+
+    void bool(boolean value) {
+        plain(value ? TRUE : FALSE);
+    }
+
+    /** SQL NULL: an unquoted empty field. */
+    void nullValue() {
+        separator(0);
+    }
+
+    /** Ends the row that came from line {@code sourceLine} of the upload; sends the buffer once it is large. */
+    void endRow(long sourceLine) throws SQLException {
+        ensure(1);
+        buffer[length++] = '\n';
+        firstField = true;
         if (rows == sourceLines.length) {
             sourceLines = Arrays.copyOf(sourceLines, sourceLines.length * 2);
         }
         sourceLines[(int) rows++] = (int) Math.min(sourceLine, Integer.MAX_VALUE);
-        if (buffer.length() >= FLUSH_AT) {
+        if (length >= FLUSH_AT) {
             flush();
         }
     }
@@ -99,7 +140,7 @@ final class CopyRows {
             ServerErrorMessage message = psql.getServerErrorMessage();
             String where = message.getWhere();
             if (where != null) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(where);
+                Matcher m = COPY_LINE.matcher(where);
                 if (m.find()) {
                     long copyLine = Long.parseLong(m.group(1));
                     if (copyLine >= 1 && copyLine <= rows) {
@@ -111,26 +152,48 @@ final class CopyRows {
         return null;
     }
 
+    private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
+
     private void quoted(String text) {
-        buffer.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                buffer.append('"');
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        separator(2 * bytes.length + 2);
+        buffer[length++] = '"';
+        for (byte b : bytes) {
+            if (b == '"') {
+                buffer[length++] = '"';
             }
-            buffer.append(c);
+            buffer[length++] = b;
         }
-        buffer.append('"');
+        buffer[length++] = '"';
+    }
+
+    private void plain(String text) {
+        plain(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The comma before every field but the first of a row, and room for {@code room} more bytes. */
+    private void separator(int room) {
+        ensure(room + 1);
+        if (firstField) {
+            firstField = false;
+        } else {
+            buffer[length++] = ',';
+        }
+    }
+
+    private void ensure(int room) {
+        if (length + room > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + room));
+        }
     }
 
     private void flush() throws SQLException {
-        if (buffer.length() == 0) {
+        if (length == 0) {
             return;
         }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        buffer.setLength(0);
         long t0 = System.nanoTime();
-        copy.writeToCopy(bytes, 0, bytes.length);
+        copy.writeToCopy(buffer, 0, length);
         sendNanos += System.nanoTime() - t0;
+        length = 0;
     }
 }

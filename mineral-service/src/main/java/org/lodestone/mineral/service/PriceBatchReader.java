@@ -2,7 +2,6 @@ package org.lodestone.mineral.service;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +16,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads a bulk price body row by row, as CSV with a header row or as one JSON object per line, into price inputs
- * with their line numbers; rows it cannot read become errors, never exceptions, so one upload reports them all.
+ * Reads a bulk price body of one JSON object per line, row by row, into price inputs with their line numbers (the
+ * CSV columns are named here too); rows it cannot read become errors, never exceptions, so one upload reports them all.
  */
 @ApplicationScoped
 public class PriceBatchReader {
 
     static final List<String> COLUMNS = List.of("mineral", "date", "period_type", "price", "unit_currency", "series",
             "basis", "source");
-    private static final Set<String> REQUIRED = Set.of("mineral", "date", "period_type", "price", "unit_currency",
+    static final Set<String> REQUIRED = Set.of("mineral", "date", "period_type", "price", "unit_currency",
             "source");
 
     /** The rows of one body, read on demand. */
@@ -44,31 +43,9 @@ public class PriceBatchReader {
         this.json = json;
     }
 
-    Rows rows(BufferedReader reader, PriceIngestionService.Format format, BatchErrors errors) throws IOException {
-        if (format == PriceIngestionService.Format.JSON_LINES) {
-            return new JsonLines(reader, errors);
-        }
-        BatchCsv csv = BatchCsv.open(reader, COLUMNS, REQUIRED, errors);
-        return csv == null ? () -> null : () -> csvRow(csv, errors);
-    }
-
-    private static LineAndInput csvRow(BatchCsv csv, BatchErrors errors) throws IOException {
-        for (BatchCsv.Row row = csv.next(); row != null; row = csv.next()) {
-            BigDecimal price = null;
-            String rawPrice = row.get("price");
-            if (rawPrice != null) {
-                try {
-                    price = new BigDecimal(rawPrice);
-                } catch (NumberFormatException e) {
-                    errors.add(new FieldError(row.line(), "price", "not a number: '" + rawPrice + "'"));
-                    continue;
-                }
-            }
-            return new LineAndInput(row.line(), new PriceInput(row.get("mineral"), row.get("date"),
-                    row.get("period_type"), price, row.get("unit_currency"), row.get("series"), row.get("basis"),
-                    row.get("source")));
-        }
-        return null;
+    /** The rows of a JSON-lines body (CSV bodies are read by {@link PriceRowCopier}). */
+    Rows jsonLines(BufferedReader reader, BatchErrors errors) {
+        return new JsonLines(reader, errors);
     }
 
     /** One JSON object per line, with the CSV's column names as field names. */

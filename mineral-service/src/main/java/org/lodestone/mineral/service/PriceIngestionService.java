@@ -1,6 +1,9 @@
 package org.lodestone.mineral.service;
 
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,12 +11,12 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.lodestone.mineral.api.IngestionResult;
-import org.lodestone.mineral.api.PriceInput;
 import org.lodestone.support.problem.FieldError;
 
 /**
- * Bulk price ingestion under the {@link BulkCopy} contract: the body is read row by row by {@link PriceBatchReader},
- * as CSV or as JSON lines, and each row checked by the same {@link PriceInputValidator} as a single price.
+ * Bulk price ingestion under the {@link BulkCopy} contract: the body is read row by row, as CSV by
+ * {@link PriceRowCopier} or as JSON lines by {@link PriceBatchReader}, and each row checked by the rules of the same
+ * {@link PriceInputValidator} as a single price.
  */
 @ApplicationScoped
 public class PriceIngestionService {
@@ -22,9 +25,6 @@ public class PriceIngestionService {
         CSV,
         JSON_LINES
     }
-
-    private static final String COLUMNS =
-            "mineral_id, period, period_type, period_start, price, unit_currency, series, basis, source";
 
     private final MineralService minerals;
     private final PriceBatchReader reader;
@@ -40,19 +40,16 @@ public class PriceIngestionService {
     public IngestionResult ingest(InputStream body, Long declaredLength, Format format) {
         bulk.refuseOversized(declaredLength);
         Set<String> known = minerals.knownIds();
-        return bulk.copy(body, "price", "price_point", COLUMNS, (lines, errors, copy) -> {
-            PriceBatchReader.Rows rows = reader.rows(lines, format, errors);
+        return bulk.copy(body, "price", "price_point", PriceRowCopier.COLUMNS, (in, errors, copy) -> {
             List<FieldError> rowErrors = new ArrayList<>();
+            if (format == Format.CSV) {
+                PriceRowCopier.copyCsv(in, known, errors, rowErrors, copy);
+                return;
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+            PriceBatchReader.Rows rows = reader.jsonLines(lines, errors);
             for (PriceBatchReader.LineAndInput row = rows.next(); row != null; row = rows.next()) {
-                rowErrors.clear();
-                var valid = PriceInputValidator.validate(row.input(), known, row.line(), rowErrors);
-                rowErrors.forEach(errors::add);
-                if (valid.isPresent() && errors.none()) {
-                    PriceInput in = row.input();
-                    copy.row(row.line(), in.mineral(), in.date(), valid.get().type().code(),
-                            valid.get().periodStart(), in.price().toPlainString(), in.unitCurrency(), in.series(),
-                            in.basis(), in.source());
-                }
+                PriceRowCopier.copyChecked(row.line(), row.input(), known, errors, rowErrors, copy);
             }
         });
     }

@@ -1,0 +1,143 @@
+package org.lodestone.gateway.execution;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * JSON trees (maps, lists, strings, numbers, booleans, null) to bytes and back, on Jackson's streaming API.
+ *
+ * <p>Everything the gateway moves is such a tree: subgraph requests and answers, and the response it shapes. Jackson's
+ * data binding handles them too, but looks a serializer up for every map value and goes through its untyped
+ * deserializer for every answer; this walks the tree with one {@code instanceof} chain. The bytes are the same as the
+ * mapper's (same factory, so the same generator features; numbers written and read the way its serializers and its
+ * untyped deserializer do). A value of another type goes to the mapper.
+ */
+public final class JsonCodec {
+
+    private final ObjectMapper mapper;
+    private final boolean bigDecimalForFloats;
+    private final boolean bigIntegerForInts;
+    private final boolean longForInts;
+
+    public JsonCodec(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.bigDecimalForFloats = mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        this.bigIntegerForInts = mapper.isEnabled(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+        this.longForInts = mapper.isEnabled(DeserializationFeature.USE_LONG_FOR_INTS);
+    }
+
+    /** The tree as UTF-8 JSON. */
+    public byte[] write(Object tree) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000)) {
+            try (JsonGenerator generator = mapper.getFactory().createGenerator(bytes)) {
+                write(generator, tree);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    private void write(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                generator.writeFieldName(String.valueOf(entry.getKey()));
+                write(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (int i = 0, n = list.size(); i < n; i++) {
+                write(generator, list.get(i));
+            }
+            generator.writeEndArray();
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Double number) {
+            generator.writeNumber(number);
+        } else if (value instanceof BigDecimal number) {
+            generator.writeNumber(number);
+        } else if (value instanceof BigInteger number) {
+            generator.writeNumber(number);
+        } else {
+            // Anything else (a float, a short, a date, a record): exactly what the mapper writes for it.
+            mapper.writeValue(generator, value);
+        }
+    }
+
+    /**
+     * A JSON object as a tree of {@link LinkedHashMap}s (keys in document order, the last of duplicate keys wins) and
+     * {@link ArrayList}s.
+     *
+     * @return null when the document is not a JSON object
+     * @throws IOException when it is not well-formed JSON
+     */
+    public Map<String, Object> readObject(byte[] json) throws IOException {
+        try (JsonParser parser = mapper.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            // Like the mapper's defaults, content after the object is not read.
+            return readObjectBody(parser);
+        }
+    }
+
+    private Map<String, Object> readObjectBody(JsonParser parser) throws IOException {
+        Map<String, Object> object = new LinkedHashMap<>();
+        String name;
+        while ((name = parser.nextFieldName()) != null) {
+            object.put(name, readValue(parser, parser.nextToken()));
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new IOException("Unexpected " + parser.currentToken() + " in a JSON object");
+        }
+        return object;
+    }
+
+    private Object readValue(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new IOException("Unexpected end of JSON");
+        }
+        return switch (token) {
+            case START_OBJECT -> readObjectBody(parser);
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                JsonToken next;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    list.add(readValue(parser, next));
+                }
+                yield list;
+            }
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> bigIntegerForInts ? parser.getBigIntegerValue()
+                    : longForInts && parser.getNumberType() == JsonParser.NumberType.INT ? (Object) parser.getLongValue()
+                    : parser.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> bigDecimalForFloats ? parser.getDecimalValue() : (Object) parser.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new IOException("Unexpected " + token + " in JSON");
+        };
+    }
+}
