@@ -37,12 +37,18 @@ public class ResultCache {
     private record Entry(long version, ExecutionResult result) {
     }
 
+    /** A complete HTTP answer: the body as written and its media type. */
+    public record Answer(long version, byte[] body, String contentType) {
+    }
+
     private final DataChanges changes;
     private final boolean enabled;
     private final int maxEntries;
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<AnswerKey, Answer> answers = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong answerHits = new AtomicLong();
 
     ResultCache(DataChanges changes,
             @ConfigProperty(name = "lodestone.result-cache.enabled", defaultValue = "true") boolean enabled,
@@ -86,6 +92,34 @@ public class ResultCache {
         entries.put(key, new Entry(version, result));
     }
 
+    /**
+     * The HTTP answer kept for exactly this request, if it was written under the current version ({@code version},
+     * read before this call); see {@link KeptAnswerRoute}.
+     */
+    public Answer answer(AnswerKey key, long version) {
+        if (version == DataChanges.UNKNOWN) {
+            return null;
+        }
+        Answer answer = answers.get(key);
+        if (answer != null && answer.version() == version) {
+            hits.incrementAndGet();
+            answerHits.incrementAndGet();
+            return answer;
+        }
+        return null;
+    }
+
+    /** Keeps the HTTP answer written for a request whose result was computed under {@code version}. */
+    void keep(AnswerKey key, long version, byte[] body, String contentType) {
+        if (version == DataChanges.UNKNOWN) {
+            return;
+        }
+        if (answers.size() >= maxEntries) {
+            answers.clear();
+        }
+        answers.put(key, new Answer(version, body, contentType));
+    }
+
     /** A write committed through this instance. */
     public void changed() {
         changes.changed();
@@ -97,5 +131,10 @@ public class ResultCache {
 
     public long misses() {
         return misses.get();
+    }
+
+    /** Requests answered from memory before SmallRye GraphQL saw them (also counted in {@link #hits()}). */
+    public long answerHits() {
+        return answerHits.get();
     }
 }

@@ -17,13 +17,17 @@ import graphql.execution.ExecutionStrategyParameters;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.spi.EventingService;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Serves a query from {@link ResultCache} when the same caller asked the same thing since the data last changed, and
  * marks the data changed after every mutation. Installed into SmallRye GraphQL's graphql-java instance (loaded
  * through {@code META-INF/services}) as its query and mutation execution strategies; they extend graphql-java's
- * default strategies, so batch loading works as before.
+ * default strategies, so batch loading works as before. A query's result that may be kept is also handed to the
+ * request's {@link PendingAnswer}, so that {@link KeptAnswerRoute} can answer the same request again before SmallRye
+ * GraphQL sees it.
  */
 public class ResultCaching implements EventingService {
 
@@ -81,6 +85,13 @@ public class ResultCaching implements EventingService {
         return token.isAvailable() ? token.get().getRawToken() : null;
     }
 
+    /** The request's {@link PendingAnswer} ({@link KeptAnswerRoute}), or null. */
+    private static PendingAnswer pending() {
+        InstanceHandle<CurrentVertxRequest> request = Arc.container().instance(CurrentVertxRequest.class);
+        RoutingContext context = request.isAvailable() ? request.get().getCurrent() : null;
+        return context == null ? null : context.get(PendingAnswer.ATTRIBUTE);
+    }
+
     /** Queries: the kept answer when there is one, else computed and kept. */
     final class CachingQueries extends AsyncExecutionStrategy {
 
@@ -100,14 +111,23 @@ public class ResultCaching implements EventingService {
             ResultCache.Key key = ResultCache.Key.of(input.getQuery(), input.getOperationName(),
                     input.getVariables(), caller);
             long version = cache.version();
+            PendingAnswer pending = pending();
             ExecutionResult kept = cache.get(key, version);
             if (kept != null) {
+                if (pending != null) {
+                    pending.computed(kept);
+                }
                 return CompletableFuture.completedFuture(kept);
             }
             return super.execute(context, parameters).thenApply(result -> {
                 // field errors are collected on the context and added to the answer after this strategy
                 if (context.getErrors().isEmpty()) {
                     cache.put(key, version, result);
+                    if (pending != null) {
+                        pending.computed(result);
+                    }
+                } else if (pending != null) {
+                    pending.spoil();
                 }
                 return result;
             });
@@ -124,6 +144,10 @@ public class ResultCaching implements EventingService {
         @Override
         public CompletableFuture<ExecutionResult> execute(ExecutionContext context,
                 ExecutionStrategyParameters parameters) {
+            PendingAnswer pending = Arc.container().requestContext().isActive() ? pending() : null;
+            if (pending != null) {
+                pending.spoil();
+            }
             return super.execute(context, parameters).whenComplete((result, failure) -> {
                 ResultCache cache = cache();
                 if (cache != null) {
