@@ -44,9 +44,6 @@ class AlertSubscriptionTest {
               }
             }""";
 
-    private static final Duration ARRIVES = Duration.ofSeconds(5);
-    private static final Duration QUIET = Duration.ofMillis(700);
-
     @TestHTTPResource("/graphql")
     URI graphql;
 
@@ -70,12 +67,12 @@ class AlertSubscriptionTest {
             GraphQL.ok(TestTokens.admin(), AgreementChangesTest.UPDATE,
                     Map.of("id", id, "v", 0, "input", Map.of("title", "Renamed for subscribers")))
                     .body("errors", Matchers.nullValue());
-            Map<String, Object> alert = alert(jp.next(ARRIVES));
+            Map<String, Object> alert = alert(jp.next(GraphQLWsClient.ARRIVES));
             assertEquals("AgreementAlert", alert.get("__typename"));
             assertEquals("AGREEMENT_UPDATED", alert.get("kind"));
             assertEquals(Map.of("id", id, "title", "Renamed for subscribers"), alert.get("agreement"));
             assertEquals(1, alert.get("version"));
-            assertNull(de.next(QUIET), "DE is no party to a PARTIES agreement");
+            assertNull(de.next(GraphQLWsClient.QUIET), "DE is no party to a PARTIES agreement");
         }
     }
 
@@ -89,11 +86,11 @@ class AlertSubscriptionTest {
                         Map.of("kinds", List.of("EXPORT_CONTROL_RECORDED")))) {
             GraphQL.ok(TestTokens.member("JP"), AgreementChangesTest.REPORT, Map.of("id", commitment,
                     "input", Map.of("amount", 250.0, "asOf", "2026-06-30"))).body("errors", Matchers.nullValue());
-            Map<String, Object> alert = alert(us.next(ARRIVES));
+            Map<String, Object> alert = alert(us.next(GraphQLWsClient.ARRIVES));
             assertEquals("CommitmentAlert", alert.get("__typename"));
             assertEquals(Map.of("id", commitment, "agreement", Map.of("id", id)), alert.get("commitment"));
             assertEquals(25.0, ((Number) alert.get("fulfilledPct")).doubleValue());
-            assertNull(exportControlsOnly.next(QUIET), "another kind was asked for");
+            assertNull(exportControlsOnly.next(GraphQLWsClient.QUIET), "another kind was asked for");
         }
     }
 
@@ -108,9 +105,9 @@ class AlertSubscriptionTest {
             }));
             String committed = Fixtures.newId("sub-committed");
             QuarkusTransaction.requiringNew().run(() -> agreements.create(command(committed)));
-            assertEquals(committed, ((Map<?, ?>) alert(admin.next(ARRIVES)).get("agreement")).get("id"),
+            assertEquals(committed, ((Map<?, ?>) alert(admin.next(GraphQLWsClient.ARRIVES)).get("agreement")).get("id"),
                     "the first event is the committed change");
-            assertNull(admin.next(QUIET));
+            assertNull(admin.next(GraphQLWsClient.QUIET));
         }
     }
 
@@ -128,7 +125,7 @@ class AlertSubscriptionTest {
     }
 
     private GraphQLWsClient subscribed(String token, Map<String, Object> variables) {
-        return GraphQLWsClient.subscribed(graphql, token, SUBSCRIBE, variables, ARRIVES);
+        return GraphQLWsClient.subscribed(graphql, token, SUBSCRIBE, variables, GraphQLWsClient.ARRIVES);
     }
 
     private static Map<String, Object> alert(Map<String, Object> message) {

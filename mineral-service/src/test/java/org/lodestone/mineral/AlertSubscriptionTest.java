@@ -46,9 +46,6 @@ class AlertSubscriptionTest {
     private static final String RECORD = """
             mutation Record($input: NewExportControl!) { recordExportControl(input: $input) { id } }""";
 
-    private static final Duration ARRIVES = Duration.ofSeconds(5);
-    private static final Duration QUIET = Duration.ofMillis(700);
-
     @TestHTTPResource("/graphql")
     URI graphql;
 
@@ -68,7 +65,7 @@ class AlertSubscriptionTest {
         try (GraphQLWsClient jp = subscribed(TestTokens.member("JP"), Map.of());
                 GraphQLWsClient de = subscribed(TestTokens.member("DE"), Map.of())) {
             record("EC-2034-SUB-JP", List.of("JP", "BR"));
-            Map<String, Object> alert = alert(jp.next(ARRIVES));
+            Map<String, Object> alert = alert(jp.next(GraphQLWsClient.ARRIVES));
             assertEquals("ExportControlAlert", alert.get("__typename"));
             assertEquals("EXPORT_CONTROL_RECORDED", alert.get("kind"));
             assertEquals(Map.of("id", "EC-2034-SUB-JP"), alert.get("exportControl"));
@@ -79,8 +76,8 @@ class AlertSubscriptionTest {
 
             // DE is not hit: the next thing its stream carries is the control that does hit it
             record("EC-2034-SUB-DE", List.of("DE"));
-            assertEquals(Map.of("id", "EC-2034-SUB-DE"), alert(de.next(ARRIVES)).get("exportControl"));
-            assertNull(jp.next(QUIET), "JP is not hit by the second control");
+            assertEquals(Map.of("id", "EC-2034-SUB-DE"), alert(de.next(GraphQLWsClient.ARRIVES)).get("exportControl"));
+            assertNull(jp.next(GraphQLWsClient.QUIET), "JP is not hit by the second control");
         }
     }
 
@@ -91,8 +88,8 @@ class AlertSubscriptionTest {
                 GraphQLWsClient aboutFrance = subscribed(TestTokens.analyst(), Map.of("countries", List.of("FR")))) {
             record("EC-2034-SUB-IT", List.of("IT"));
             record("EC-2034-SUB-FR", List.of("FR"));
-            assertEquals(Map.of("id", "EC-2034-SUB-FR"), alert(aboutFrance.next(ARRIVES)).get("exportControl"));
-            assertNull(suspended.next(QUIET), "no suspension was recorded");
+            assertEquals(Map.of("id", "EC-2034-SUB-FR"), alert(aboutFrance.next(GraphQLWsClient.ARRIVES)).get("exportControl"));
+            assertNull(suspended.next(GraphQLWsClient.QUIET), "no suspension was recorded");
         }
     }
 
@@ -105,9 +102,9 @@ class AlertSubscriptionTest {
             }));
             QuarkusTransaction.requiringNew()
                     .run(() -> controls.record(control("EC-2034-SUB-COMMITTED", List.of("US")), "coalition-analyst"));
-            assertEquals(Map.of("id", "EC-2034-SUB-COMMITTED"), alert(admin.next(ARRIVES)).get("exportControl"),
+            assertEquals(Map.of("id", "EC-2034-SUB-COMMITTED"), alert(admin.next(GraphQLWsClient.ARRIVES)).get("exportControl"),
                     "the first event is the committed change");
-            assertNull(admin.next(QUIET));
+            assertNull(admin.next(GraphQLWsClient.QUIET));
         }
     }
 
@@ -126,7 +123,7 @@ class AlertSubscriptionTest {
     }
 
     private GraphQLWsClient subscribed(String token, Map<String, Object> variables) {
-        return GraphQLWsClient.subscribed(graphql, token, SUBSCRIBE, variables, ARRIVES);
+        return GraphQLWsClient.subscribed(graphql, token, SUBSCRIBE, variables, GraphQLWsClient.ARRIVES);
     }
 
     private int refusedWith(String token) {

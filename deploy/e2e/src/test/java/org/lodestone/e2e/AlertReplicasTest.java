@@ -67,17 +67,6 @@ class AlertReplicasTest {
               }
             }
             """;
-    private static final String RECORD = """
-            mutation Record($input: NewExportControl!) { recordExportControl(input: $input) { id } }
-            """;
-    private static final String CREATE = """
-            mutation Create($input: NewAgreement!) { createAgreement(input: $input) { id version } }
-            """;
-    private static final String UPDATE = """
-            mutation Update($id: ID!, $v: Int!, $input: AgreementPatch!) {
-              updateAgreement(id: $id, expectedVersion: $v, input: $input) { version }
-            }
-            """;
     private static final String REPLAY = """
             query Replay($since: DateTime) {
               alerts(since: $since) {
@@ -240,7 +229,7 @@ class AlertReplicasTest {
         Graphql.Result[] created = new Graphql.Result[1];
         latencies.putAll(deliver(concerned, "AGREEMENT_CREATED", "coalition-admin creates the PARTIES agreement \""
                 + title + "\" (US, JP) through gateway B (agreement-service-2)", () -> {
-                    created[0] = gatewayB.call(admin, CREATE, Map.of("input",
+                    created[0] = gatewayB.call(admin, AlertStreamingTest.CREATE, Map.of("input",
                             RolesSeeWhatTheDesignSaysTest.newAgreement(title, "PARTIES", List.of("US", "JP"))))
                             .withoutErrors();
                     return created[0].<String>get("data.createAgreement.id");
@@ -250,7 +239,7 @@ class AlertReplicasTest {
         ours.add(agreement);
         latencies.putAll(deliver(concerned, "AGREEMENT_UPDATED", "coalition-admin updates " + agreement
                 + " through gateway A (agreement-service)", () -> {
-                    gatewayA.call(admin, UPDATE, Map.of("id", agreement, "v", version, "input",
+                    gatewayA.call(admin, AlertStreamingTest.UPDATE, Map.of("id", agreement, "v", version, "input",
                             Map.of("summary", "updated through the first instance (e2e replicas)"))).withoutErrors();
                     return agreement;
                 }));
@@ -286,7 +275,7 @@ class AlertReplicasTest {
     }
 
     private static void record(Graphql gateway, String analyst, String id) {
-        gateway.call(analyst, RECORD, Map.of("input", Map.of("id", id, "imposingCountry", "CN",
+        gateway.call(analyst, AlertStreamingTest.RECORD, Map.of("input", Map.of("id", id, "imposingCountry", "CN",
                 "minerals", List.of("gallium"), "targets", List.of("JP", "US"), "measure", "ban",
                 "effectiveOn", LocalDate.now().plusYears(5).toString(), "source", "Lodestone end-to-end test")))
                 .withoutErrors();

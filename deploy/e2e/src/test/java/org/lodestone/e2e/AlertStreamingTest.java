@@ -57,13 +57,13 @@ class AlertStreamingTest {
               }
             }
             """;
-    private static final String RECORD = """
+    static final String RECORD = """
             mutation Record($input: NewExportControl!) { recordExportControl(input: $input) { id } }
             """;
-    private static final String CREATE = """
+    static final String CREATE = """
             mutation Create($input: NewAgreement!) { createAgreement(input: $input) { id version } }
             """;
-    private static final String UPDATE = """
+    static final String UPDATE = """
             mutation Update($id: ID!, $v: Int!, $input: AgreementPatch!) {
               updateAgreement(id: $id, expectedVersion: $v, input: $input) { version }
             }

@@ -24,6 +24,12 @@ public final class GraphQLWsClient implements AutoCloseable {
 
     public static final String PROTOCOL = "graphql-transport-ws";
 
+    /** How long a test waits for an alert that should arrive (a committed change reaches subscribers well within it). */
+    public static final Duration ARRIVES = Duration.ofSeconds(5);
+
+    /** How long a test listens to conclude that nothing is coming. */
+    public static final Duration QUIET = Duration.ofMillis(700);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How the server closed the socket. */
