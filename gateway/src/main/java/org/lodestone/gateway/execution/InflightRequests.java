@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Identical calls in flight at the same time share one execution: the first caller of a key starts the call, every
@@ -40,9 +42,32 @@ public final class InflightRequests<K, V> {
         this.copier = copier;
     }
 
-    /** The callers of one call; each has its own future, so one caller cancelling leaves the others be. */
+    /**
+     * One caller of a call: its own future (so one caller cancelling leaves the others be) and the Vert.x context it
+     * asked on (null off Vert.x), where it gets the outcome: each request's tracing context and log MDC live in its own
+     * Vert.x context, and the call completes on the context of the caller that started it.
+     */
+    private record Caller<V>(CompletableFuture<V> future, Context context) {
+        void complete(V outcome) {
+            onOwnContext(() -> future.complete(outcome));
+        }
+
+        void fail(Throwable failure) {
+            onOwnContext(() -> future.completeExceptionally(failure));
+        }
+
+        private void onOwnContext(Runnable action) {
+            if (context == null || context == Vertx.currentContext()) {
+                action.run();
+            } else {
+                context.runOnContext(ignored -> action.run());
+            }
+        }
+    }
+
+    /** The callers of one call. */
     private static final class Call<V> {
-        private final List<CompletableFuture<V>> callers = new ArrayList<>(2);
+        private final List<Caller<V>> callers = new ArrayList<>(2);
         private boolean done;
 
         /** A future for one more caller, or null when the call has already completed. */
@@ -51,11 +76,11 @@ public final class InflightRequests<K, V> {
                 return null;
             }
             CompletableFuture<V> mine = new CompletableFuture<>();
-            callers.add(mine);
+            callers.add(new Caller<>(mine, Vertx.currentContext()));
             return mine;
         }
 
-        synchronized List<CompletableFuture<V>> finish() {
+        synchronized List<Caller<V>> finish() {
             done = true;
             return callers;
         }
@@ -81,7 +106,7 @@ public final class InflightRequests<K, V> {
             // Forget the key before completing, so a caller woken by the outcome never joins a finished call.
             start(call).subscribe().with(item -> {
                 inflight.remove(key, mine);
-                List<CompletableFuture<V>> callers = mine.finish();
+                List<Caller<V>> callers = mine.finish();
                 // Copies first: the first caller may modify its outcome as soon as it has it.
                 List<V> outcomes = new ArrayList<>(callers.size());
                 outcomes.add(item);
@@ -93,7 +118,7 @@ public final class InflightRequests<K, V> {
                 }
             }, failure -> {
                 inflight.remove(key, mine);
-                mine.finish().forEach(caller -> caller.completeExceptionally(failure));
+                mine.finish().forEach(caller -> caller.fail(failure));
             });
             return Uni.createFrom().completionStage(first);
         });

@@ -11,10 +11,10 @@ import java.util.function.Function;
 
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLEnumType;
-import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 
@@ -76,8 +76,12 @@ public final class ResponseShaper {
         return new Shaped(shaped, shaper.errors);
     }
 
-    /** The fields one selection set asks of one object type, merged by response key: the same for every list item. */
-    private record CollectedField(String key, FieldSelection first, List<Selection> subSelections) {
+    /**
+     * The fields one selection set asks of one object type, merged by response key: the same for every list item.
+     * {@code type} is the field's type in the API schema (null for {@code __typename}, {@code __schema}, {@code __type}),
+     * looked up once here rather than for every object shaped.
+     */
+    private record CollectedField(String key, FieldSelection first, List<Selection> subSelections, GraphQLOutputType type) {
     }
 
     private List<CollectedField> fieldsOf(GraphQLObjectType type, List<Selection> selections) {
@@ -96,7 +100,10 @@ public final class ResponseShaper {
                         subSelections.addAll(field.selections());
                     }
                 }
-                result.add(new CollectedField(entry.getKey(), same.get(0), subSelections));
+                FieldSelection first = same.get(0);
+                GraphQLOutputType fieldType = first.isTypename() || first.name().equals("__schema")
+                        || first.name().equals("__type") ? null : type.getFieldDefinition(first.name()).getType();
+                result.add(new CollectedField(entry.getKey(), first, subSelections, fieldType));
             }
             return result;
         });
@@ -118,15 +125,15 @@ public final class ResponseShaper {
                 result.put(key, source.get(key));
                 continue;
             }
-            GraphQLFieldDefinition definition = type.getFieldDefinition(first.name());
+            GraphQLOutputType fieldType = entry.type();
             path.add(key);
             Object value;
             if (first.denied()) {
                 errors.add(GraphQLErrors.error("Not authorized to access " + type.getName() + "." + first.name(),
                         List.copyOf(path), GraphQLErrors.FORBIDDEN));
-                value = definition.getType() instanceof GraphQLNonNull ? PROPAGATE : null;
+                value = fieldType instanceof GraphQLNonNull ? PROPAGATE : null;
             } else {
-                value = completeValue(definition.getType(), source.get(key), entry.subSelections(), path);
+                value = completeValue(fieldType, source.get(key), entry.subSelections(), path);
             }
             path.remove(path.size() - 1);
             if (value == PROPAGATE) {

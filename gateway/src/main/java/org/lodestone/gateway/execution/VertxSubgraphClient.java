@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +55,9 @@ public final class VertxSubgraphClient implements SubgraphClient {
     /** Callers sharing a call each get their own tree of the answer, since they merge into it. */
     private final InflightRequests<SubgraphCall, Answer> inflight = new InflightRequests<>(Answer::copy);
     private final boolean deduplicate;
+    /** Per subgraph name, its fetch timer of each outcome. */
+    private final Map<String, Timer> successTimers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> failureTimers = new ConcurrentHashMap<>();
 
     /** Pool limits of the constructors without them (the gateway's defaults, see GatewayConfig.Resilience). */
     static final int DEFAULT_MAX_CONNECTIONS = 50;
@@ -173,7 +178,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
         }
         return request.sendBuffer(Buffer.buffer(payload))
                 .onItemOrFailure().invoke((response, failure) -> record(subgraph, start,
-                        failure == null && response.statusCode() < 500 ? "success" : "failure"));
+                        failure == null && response.statusCode() < 500));
     }
 
     private Span startSpan(Subgraph subgraph, Map<String, Object> body) {
@@ -258,11 +263,17 @@ public final class VertxSubgraphClient implements SubgraphClient {
         return "Subgraph " + subgraph.name() + " is unreachable (the connection failed)";
     }
 
-    private void record(Subgraph subgraph, long start, String outcome) {
+    private void record(Subgraph subgraph, long start, boolean success) {
         if (registry != null) {
-            Timer.builder(FETCH_TIMER).description("Requests from the gateway to one subgraph")
-                    .tag("subgraph", subgraph.name()).tag("outcome", outcome)
-                    .register(registry).record(Duration.ofNanos(System.nanoTime() - start));
+            // Registered on first use per subgraph and outcome; afterwards a map lookup, no builder per request.
+            Timer timer = success ? successTimers.computeIfAbsent(subgraph.name(), name -> fetchTimer(name, "success"))
+                    : failureTimers.computeIfAbsent(subgraph.name(), name -> fetchTimer(name, "failure"));
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private Timer fetchTimer(String subgraph, String outcome) {
+        return Timer.builder(FETCH_TIMER).description("Requests from the gateway to one subgraph")
+                .tag("subgraph", subgraph).tag("outcome", outcome).register(registry);
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 import org.lodestone.gateway.execution.SubgraphClient;
 import org.lodestone.gateway.execution.SubgraphUnavailableException;
@@ -66,9 +68,22 @@ public final class ResilientSubgraphClient implements SubgraphClient {
                     if (retriesLeft <= 0 || isTimeout(failure)) {
                         return Uni.createFrom().failure(failure);
                     }
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(policy.retryDelay())
+                    return pause(policy.retryDelay())
                             .chain(() -> attempt(subgraph, body, authorization, retriesLeft - 1));
                 });
+    }
+
+    /**
+     * Waits on a Vert.x timer of the caller's own context when there is one, so the next attempt runs where the
+     * request does (its trace context and log MDC are that context's); off Vert.x, on Mutiny's scheduler.
+     */
+    private static Uni<Void> pause(Duration delay) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return Uni.createFrom().voidItem().onItem().delayIt().by(delay);
+        }
+        return Uni.createFrom().emitter(emitter -> context.owner().setTimer(Math.max(1, delay.toMillis()),
+                id -> emitter.complete(null)));
     }
 
     /** The planner writes the keyword of every subgraph operation: {@code mutation} only for root mutation fields. */

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,6 +53,7 @@ public class OperationTelemetry {
     MeterRegistry registry;
 
     private final OperationNames names = new OperationNames(NAMED_OPERATION_LIMIT);
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     /** Opens the operation's span and makes it current for the rest of the request. */
     public OperationRecord start(GraphQLRequest request, SecurityIdentity identity) {
@@ -57,9 +61,11 @@ public class OperationTelemetry {
         if (request.operationName() != null && VertxContext.isOnDuplicatedContext()) {
             MDC.put("operation", request.operationName());
         }
-        Span span = tracer.spanBuilder("graphql").setSpanKind(SpanKind.INTERNAL)
-                .setAttribute("lodestone.graphql.document.sha256", sha256(request.query()))
-                .startSpan();
+        Span span = tracer.spanBuilder("graphql").setSpanKind(SpanKind.INTERNAL).startSpan();
+        if (span.isRecording()) {
+            // Hashed only for a span that keeps it (tracing off: a no-op span, and no digest per request).
+            span.setAttribute("lodestone.graphql.document.sha256", sha256(request.query()));
+        }
         return new OperationRecord(span, span.makeCurrent(), System.nanoTime());
     }
 
@@ -73,9 +79,7 @@ public class OperationTelemetry {
         String type = operation.type == null ? "unknown" : operation.type;
         boolean failed = failure != null || status >= 500;
         String outcome = failed ? "failure" : operation.planned && operation.errors == 0 ? "success" : "errors";
-        Timer.builder(OPERATIONS_TIMER).description("GraphQL operations answered by the gateway")
-                .tag("operation", name).tag("type", type).tag("outcome", outcome)
-                .register(registry).record(java.time.Duration.ofNanos(nanos));
+        timer(name, type, outcome).record(nanos, TimeUnit.NANOSECONDS);
         Span span = operation.span;
         span.setAttribute("http.response.status_code", status);
         if (failed) {
@@ -92,6 +96,20 @@ public class OperationTelemetry {
         }
         operation.scope.close();
         span.end();
+    }
+
+    /**
+     * The timer of one series, registered on first use and then looked up without a builder: the operation name is
+     * already bounded ({@link OperationNames}), type and outcome have a handful of values each.
+     */
+    private Timer timer(String operation, String type, String outcome) {
+        return timers.computeIfAbsent(new TimerKey(operation, type, outcome), key -> Timer.builder(OPERATIONS_TIMER)
+                .description("GraphQL operations answered by the gateway")
+                .tag("operation", operation).tag("type", type).tag("outcome", outcome)
+                .register(registry));
+    }
+
+    private record TimerKey(String operation, String type, String outcome) {
     }
 
     /** Only on the request's own Vert.x context, where the MDC lives and dies with the request. */
