@@ -81,6 +81,15 @@ public class VerifiedTokenCache implements JWTParser {
         return checked;
     }
 
+    /**
+     * The token as verified earlier, if it is remembered and still within the time it is remembered for; null
+     * otherwise. Verifies nothing itself: a caller getting null verifies the token in full ({@link #parse(String)}).
+     */
+    public JsonWebToken remembered(String token) {
+        Verified known = verified.get(token);
+        return known != null && clock.instant().getEpochSecond() < known.validUntilEpochSecond() ? known.token() : null;
+    }
+
     /** Tokens remembered right now (some may have expired and wait for their next lookup). */
     int size() {
         return verified.size();

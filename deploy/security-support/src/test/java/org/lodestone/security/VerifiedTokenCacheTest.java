@@ -1,6 +1,7 @@
 package org.lodestone.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -67,6 +68,20 @@ class VerifiedTokenCacheTest {
 
         assertSame(first, second);
         assertEquals(List.of("token-a"), verifications);
+    }
+
+    @Test
+    void rememberedGivesOnlyAFullyVerifiedTokenWithinItsTime() throws ParseException {
+        assertNull(cache.remembered("token-r"), "never verified");
+        reject = true;
+        assertThrows(ParseException.class, () -> cache.parse("token-r"));
+        assertNull(cache.remembered("token-r"), "a refused token is not remembered");
+        reject = false;
+        JsonWebToken verified = cache.parse("token-r");
+        assertSame(verified, cache.remembered("token-r"));
+        assertEquals(2, verifications.size(), "remembered() verifies nothing itself");
+        now = now.plusSeconds(VerifiedTokenCache.MAX_SECONDS);
+        assertNull(cache.remembered("token-r"), "past the time it is remembered for");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.lodestone.gateway.execution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -11,6 +10,8 @@ import java.util.function.UnaryOperator;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 /**
@@ -47,13 +48,13 @@ public final class InflightRequests<K, V> {
      * asked on (null off Vert.x), where it gets the outcome: each request's tracing context and log MDC live in its own
      * Vert.x context, and the call completes on the context of the caller that started it.
      */
-    private record Caller<V>(CompletableFuture<V> future, Context context) {
+    private record Caller<V>(Promise<V> promise, Context context) {
         void complete(V outcome) {
-            onOwnContext(() -> future.complete(outcome));
+            onOwnContext(() -> promise.complete(outcome));
         }
 
         void fail(Throwable failure) {
-            onOwnContext(() -> future.completeExceptionally(failure));
+            onOwnContext(() -> promise.fail(failure));
         }
 
         private void onOwnContext(Runnable action) {
@@ -71,11 +72,11 @@ public final class InflightRequests<K, V> {
         private boolean done;
 
         /** A future for one more caller, or null when the call has already completed. */
-        synchronized CompletableFuture<V> join() {
+        synchronized Promise<V> join() {
             if (done) {
                 return null;
             }
-            CompletableFuture<V> mine = new CompletableFuture<>();
+            Promise<V> mine = Promise.promise();
             callers.add(new Caller<>(mine, Vertx.currentContext()));
             return mine;
         }
@@ -88,47 +89,57 @@ public final class InflightRequests<K, V> {
 
     /** The outcome of {@code call} for {@code key}, started on subscription unless the same key is in flight. */
     public Uni<V> share(K key, Supplier<Uni<V>> call) {
-        return Uni.createFrom().deferred(() -> {
-            Call<V> mine = new Call<>();
-            Call<V> running = inflight.putIfAbsent(key, mine);
-            if (running != null) {
-                CompletableFuture<V> joinedCall = running.join();
-                if (joinedCall != null) {
-                    joined.incrementAndGet();
-                    return Uni.createFrom().completionStage(joinedCall);
-                }
-                // It completed between the lookup and now: start a call of our own, not shared.
-                started.incrementAndGet();
-                return start(call);
-            }
-            started.incrementAndGet();
-            CompletableFuture<V> first = mine.join();
-            // Forget the key before completing, so a caller woken by the outcome never joins a finished call.
-            start(call).subscribe().with(item -> {
-                inflight.remove(key, mine);
-                List<Caller<V>> callers = mine.finish();
-                // Copies first: the first caller may modify its outcome as soon as it has it.
-                List<V> outcomes = new ArrayList<>(callers.size());
-                outcomes.add(item);
-                for (int i = 1; i < callers.size(); i++) {
-                    outcomes.add(copier.apply(item));
-                }
-                for (int i = 0; i < callers.size(); i++) {
-                    callers.get(i).complete(outcomes.get(i));
-                }
-            }, failure -> {
-                inflight.remove(key, mine);
-                mine.finish().forEach(caller -> caller.fail(failure));
-            });
-            return Uni.createFrom().completionStage(first);
-        });
+        return Uni.createFrom().deferred(() -> Uni.createFrom().completionStage(
+                shareNow(key, () -> Future.fromCompletionStage(call.get().subscribeAsCompletionStage()))
+                        .toCompletionStage()));
     }
 
-    private Uni<V> start(Supplier<Uni<V>> call) {
+    /**
+     * As {@link #share}, started at once, on Vert.x futures: {@code call} starts unless the same key is in flight;
+     * each caller gets its outcome on the Vert.x context it called from.
+     */
+    public Future<V> shareNow(K key, Supplier<Future<V>> call) {
+        Call<V> mine = new Call<>();
+        Call<V> running = inflight.putIfAbsent(key, mine);
+        if (running != null) {
+            Promise<V> joinedCall = running.join();
+            if (joinedCall != null) {
+                joined.incrementAndGet();
+                return joinedCall.future();
+            }
+            // It completed between the lookup and now: start a call of our own, not shared.
+            started.incrementAndGet();
+            return start(call);
+        }
+        started.incrementAndGet();
+        Promise<V> first = mine.join();
+        // Forget the key before completing, so a caller woken by the outcome never joins a finished call.
+        start(call).onComplete(outcome -> {
+            inflight.remove(key, mine);
+            List<Caller<V>> callers = mine.finish();
+            if (outcome.failed()) {
+                callers.forEach(caller -> caller.fail(outcome.cause()));
+                return;
+            }
+            V item = outcome.result();
+            // Copies first: the first caller may modify its outcome as soon as it has it.
+            List<V> outcomes = new ArrayList<>(callers.size());
+            outcomes.add(item);
+            for (int i = 1; i < callers.size(); i++) {
+                outcomes.add(copier.apply(item));
+            }
+            for (int i = 0; i < callers.size(); i++) {
+                callers.get(i).complete(outcomes.get(i));
+            }
+        });
+        return first.future();
+    }
+
+    private Future<V> start(Supplier<Future<V>> call) {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            return Uni.createFrom().failure(e);
+            return Future.failedFuture(e);
         }
     }
 

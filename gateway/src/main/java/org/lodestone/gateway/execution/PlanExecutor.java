@@ -263,7 +263,15 @@ public final class PlanExecutor {
             body.put("variables", variables);
         }
         state.requests.incrementAndGet();
-        Uni<Map<String, Object>> answer = client.send(subgraph, body, state.authorization);
+        // One Mutiny step around the client's future (each step captures and restores the request's context).
+        Uni<Map<String, Object>> answer = Uni.createFrom().emitter(emitter -> client.call(subgraph, body,
+                state.authorization).onComplete(outcome -> {
+                    if (outcome.succeeded()) {
+                        emitter.complete(outcome.result());
+                    } else {
+                        emitter.fail(outcome.cause());
+                    }
+                }));
         return fetch.usesTypedAliases()
                 ? answer.map(response -> JsonTrees.renamePrefixed(response, Fetch.TYPED_ALIAS_PREFIX))
                 : answer;

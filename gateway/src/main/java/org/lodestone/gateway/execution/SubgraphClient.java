@@ -3,6 +3,7 @@ package org.lodestone.gateway.execution;
 import java.util.Map;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 
 import org.lodestone.gateway.supergraph.Subgraph;
 
@@ -15,4 +16,13 @@ public interface SubgraphClient {
      * @return the subgraph's JSON response, or a failed Uni with {@link SubgraphUnavailableException}
      */
     Uni<Map<String, Object>> send(Subgraph subgraph, Map<String, Object> body, String authorization);
+
+    /**
+     * As {@link #send}, started at once, as a Vert.x future: the plan executor's way in. On Vert.x an implementation
+     * answers on the caller's context without a Mutiny operator per step (each captures and restores the request's
+     * context, a visible share of CPU per fetch); this default goes through {@link #send}.
+     */
+    default Future<Map<String, Object>> call(Subgraph subgraph, Map<String, Object> body, String authorization) {
+        return Future.fromCompletionStage(send(subgraph, body, authorization).subscribeAsCompletionStage());
+    }
 }

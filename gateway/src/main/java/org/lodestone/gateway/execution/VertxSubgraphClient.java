@@ -20,13 +20,16 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.tracing.TracingPolicy;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 
 import org.lodestone.gateway.supergraph.Subgraph;
 
@@ -130,7 +133,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
                 .setMaxWaitQueueSize(maxQueued)
                 .setUserAgent("lodestone-gateway");
         options.setTracingPolicy(TracingPolicy.IGNORE);
-        this.client = WebClient.create(vertx, options);
+        this.client = WebClient.create(vertx.getDelegate(), options);
         this.codec = new JsonCodec(mapper);
         this.timeout = timeout;
         this.registry = registry;
@@ -140,22 +143,51 @@ public final class VertxSubgraphClient implements SubgraphClient {
 
     @Override
     public Uni<Map<String, Object>> send(Subgraph subgraph, Map<String, Object> body, String authorization) {
+        return Uni.createFrom().emitter(emitter -> call(subgraph, body, authorization).onComplete(outcome -> {
+            if (outcome.succeeded()) {
+                emitter.complete(outcome.result());
+            } else {
+                emitter.fail(outcome.cause());
+            }
+        }));
+    }
+
+    /** As {@link #send}, on Vert.x futures end to end: the answer comes on the caller's Vert.x context. */
+    @Override
+    public Future<Map<String, Object>> call(Subgraph subgraph, Map<String, Object> body, String authorization) {
         byte[] payload;
         try {
             payload = codec.write(body);
         } catch (RuntimeException e) {
-            return Uni.createFrom().failure(new IllegalStateException("Cannot serialise subgraph request", e));
+            return Future.failedFuture(new IllegalStateException("Cannot serialise subgraph request", e));
         }
         Span span = startSpan(subgraph, body);
-        Uni<Answer> answer = deduplicate
-                ? inflight.share(new SubgraphCall(subgraph.name(), authorization, payload),
+        Future<Answer> answer = deduplicate
+                ? inflight.shareNow(new SubgraphCall(subgraph.name(), authorization, payload),
                         () -> post(subgraph, payload, authorization, span).map(this::read))
                 : post(subgraph, payload, authorization, span).map(this::read);
-        return answer
-                .onItem().transform(response -> check(subgraph, response, span))
-                .onFailure(e -> !(e instanceof SubgraphUnavailableException))
-                .transform(e -> new SubgraphUnavailableException(describe(subgraph, e), e))
-                .onItemOrFailure().invoke((item, failure) -> endSpan(span, failure));
+        Promise<Map<String, Object>> result = Promise.promise();
+        answer.onComplete(outcome -> {
+            Throwable failure = outcome.cause();
+            Map<String, Object> json = null;
+            if (outcome.succeeded()) {
+                try {
+                    json = check(subgraph, outcome.result(), span);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null && !(failure instanceof SubgraphUnavailableException)) {
+                failure = new SubgraphUnavailableException(describe(subgraph, failure), failure);
+            }
+            endSpan(span, failure);
+            if (failure != null) {
+                result.fail(failure);
+            } else {
+                result.complete(json);
+            }
+        });
+        return result.future();
     }
 
     /** Requests this client sent over HTTP, and requests that shared one already in flight. */
@@ -163,9 +195,9 @@ public final class VertxSubgraphClient implements SubgraphClient {
         return inflight;
     }
 
-    private Uni<HttpResponse<Buffer>> post(Subgraph subgraph, byte[] payload, String authorization, Span span) {
+    private Future<HttpResponse<Buffer>> post(Subgraph subgraph, byte[] payload, String authorization, Span span) {
         long start = System.nanoTime();
-        var request = client.postAbs(subgraph.url())
+        HttpRequest<Buffer> request = client.postAbs(subgraph.url())
                 .timeout(timeout.toMillis())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Accept", "application/graphql-response+json, application/json");
@@ -176,9 +208,8 @@ public final class VertxSubgraphClient implements SubgraphClient {
             W3CTraceContextPropagator.getInstance().inject(Context.current().with(span), request,
                     (carrier, name, value) -> carrier.putHeader(name, value));
         }
-        return request.sendBuffer(Buffer.buffer(payload))
-                .onItemOrFailure().invoke((response, failure) -> record(subgraph, start,
-                        failure == null && response.statusCode() < 500));
+        return request.sendBuffer(Buffer.buffer(payload)).andThen(outcome -> record(subgraph, start,
+                outcome.succeeded() && outcome.result().statusCode() < 500));
     }
 
     private Span startSpan(Subgraph subgraph, Map<String, Object> body) {

@@ -172,7 +172,7 @@ public class GraphQLResource {
         return type == null && multipart ? MediaType.APPLICATION_JSON : type;
     }
 
-    private static boolean isUtf8Json(String contentType) {
+    static boolean isUtf8Json(String contentType) {
         if (contentType == null) {
             return false;
         }

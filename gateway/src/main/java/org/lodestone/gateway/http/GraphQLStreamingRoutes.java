@@ -40,7 +40,7 @@ import org.lodestone.gateway.telemetry.StreamingTelemetry.Transport;
 
 /**
  * The streaming transports at {@code /graphql}, ahead of the plain GraphQL-over-HTTP resource
- * ({@link GraphQLResource}), which gets every other request:
+ * ({@link GraphQLResource}), which gets every other request but the common POST that {@link GraphQLPostRoute} serves:
  * <ul>
  * <li>a WebSocket upgrade asking for {@code graphql-transport-ws}: {@link GraphQLWebSocketSession};</li>
  * <li>a POST or GET accepting {@code text/event-stream}: GraphQL over Server-Sent Events in distinct-connections
@@ -69,6 +69,8 @@ public class GraphQLStreamingRoutes {
     Vertx vertx;
     @Inject
     StreamingTelemetry telemetry;
+    @Inject
+    GraphQLPostRoute post;
 
     void register(@Observes Router router) {
         router.route("/graphql").handler(this::route);
@@ -82,7 +84,7 @@ public class GraphQLStreamingRoutes {
         } else if ((request.method() == HttpMethod.POST || request.method() == HttpMethod.GET)
                 && acceptsEventStream(request.getHeader(HttpHeaders.ACCEPT))) {
             serverSentEvents(routing);
-        } else {
+        } else if (!post.serve(routing)) {
             routing.next();
         }
     }

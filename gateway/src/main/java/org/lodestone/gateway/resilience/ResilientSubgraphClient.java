@@ -7,6 +7,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 import org.lodestone.gateway.execution.SubgraphClient;
@@ -49,41 +51,60 @@ public final class ResilientSubgraphClient implements SubgraphClient {
 
     @Override
     public Uni<Map<String, Object>> send(Subgraph subgraph, Map<String, Object> body, String authorization) {
+        return Uni.createFrom().emitter(emitter -> call(subgraph, body, authorization).onComplete(outcome -> {
+            if (outcome.succeeded()) {
+                emitter.complete(outcome.result());
+            } else {
+                emitter.fail(outcome.cause());
+            }
+        }));
+    }
+
+    @Override
+    public Future<Map<String, Object>> call(Subgraph subgraph, Map<String, Object> body, String authorization) {
         int retries = isMutation(body) ? 0 : policy.queryRetries();
         return attempt(subgraph, body, authorization, retries);
     }
 
-    private Uni<Map<String, Object>> attempt(Subgraph subgraph, Map<String, Object> body, String authorization,
+    private Future<Map<String, Object>> attempt(Subgraph subgraph, Map<String, Object> body, String authorization,
             int retriesLeft) {
         CircuitBreaker breaker = breaker(subgraph.name());
         if (!breaker.tryAcquire()) {
-            return Uni.createFrom().failure(new SubgraphUnavailableException("Subgraph " + subgraph.name()
+            return Future.failedFuture(new SubgraphUnavailableException("Subgraph " + subgraph.name()
                     + " is unavailable: its recent requests failed, so the gateway holds new ones back for "
                     + Math.max(1, breaker.remainingOpen().toMillis()) + " ms before it tries again"));
         }
-        return Uni.createFrom().deferred(() -> delegate.send(subgraph, body, authorization))
-                .onItem().invoke(breaker::success)
-                .onFailure().recoverWithUni(failure -> {
-                    breaker.failure();
-                    if (retriesLeft <= 0 || isTimeout(failure)) {
-                        return Uni.createFrom().failure(failure);
-                    }
-                    return pause(policy.retryDelay())
-                            .chain(() -> attempt(subgraph, body, authorization, retriesLeft - 1));
-                });
+        Future<Map<String, Object>> sent;
+        try {
+            sent = delegate.call(subgraph, body, authorization);
+        } catch (RuntimeException e) {
+            sent = Future.failedFuture(e);
+        }
+        return sent.compose(answer -> {
+            breaker.success();
+            return Future.succeededFuture(answer);
+        }, failure -> {
+            breaker.failure();
+            if (retriesLeft <= 0 || isTimeout(failure)) {
+                return Future.failedFuture(failure);
+            }
+            return pause(policy.retryDelay()).compose(ignored -> attempt(subgraph, body, authorization, retriesLeft - 1));
+        });
     }
 
     /**
      * Waits on a Vert.x timer of the caller's own context when there is one, so the next attempt runs where the
      * request does (its trace context and log MDC are that context's); off Vert.x, on Mutiny's scheduler.
      */
-    private static Uni<Void> pause(Duration delay) {
+    private static Future<Void> pause(Duration delay) {
         Context context = Vertx.currentContext();
         if (context == null) {
-            return Uni.createFrom().voidItem().onItem().delayIt().by(delay);
+            return Future.fromCompletionStage(Uni.createFrom().voidItem().onItem().delayIt().by(delay)
+                    .subscribeAsCompletionStage());
         }
-        return Uni.createFrom().emitter(emitter -> context.owner().setTimer(Math.max(1, delay.toMillis()),
-                id -> emitter.complete(null)));
+        Promise<Void> elapsed = Promise.promise();
+        context.owner().setTimer(Math.max(1, delay.toMillis()), id -> elapsed.complete());
+        return elapsed.future();
     }
 
     /** The planner writes the keyword of every subgraph operation: {@code mutation} only for root mutation fields. */

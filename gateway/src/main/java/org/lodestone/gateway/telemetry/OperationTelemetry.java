@@ -57,7 +57,13 @@ public class OperationTelemetry {
 
     /** Opens the operation's span and makes it current for the rest of the request. */
     public OperationRecord start(GraphQLRequest request, SecurityIdentity identity) {
-        putCaller(identity);
+        return start(request, identity == null || identity.isAnonymous()
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt) ? null : jwt);
+    }
+
+    /** As {@link #start(GraphQLRequest, SecurityIdentity)} for a caller known by its verified token (null: none). */
+    public OperationRecord start(GraphQLRequest request, JsonWebToken caller) {
+        putCaller(caller);
         if (request.operationName() != null && VertxContext.isOnDuplicatedContext()) {
             MDC.put("operation", request.operationName());
         }
@@ -113,8 +119,8 @@ public class OperationTelemetry {
     }
 
     /** Only on the request's own Vert.x context, where the MDC lives and dies with the request. */
-    private static void putCaller(SecurityIdentity identity) {
-        if (!VertxContext.isOnDuplicatedContext() || identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+    private static void putCaller(JsonWebToken jwt) {
+        if (jwt == null || !VertxContext.isOnDuplicatedContext()) {
             return;
         }
         if (jwt.getSubject() != null) {

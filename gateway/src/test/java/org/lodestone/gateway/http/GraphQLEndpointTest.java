@@ -9,13 +9,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,9 @@ import org.lodestone.testing.TestTokens;
 class GraphQLEndpointTest {
 
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+
+    @Inject
+    GraphQLPostRoute post;
 
     @BeforeEach
     void reset() {
@@ -141,6 +148,38 @@ class GraphQLEndpointTest {
                 .body(query("{ countries { name } }"))
                 .when().post("/graphql").then().statusCode(406);
         assertEquals(0, CoalitionStubsResource.totalRequests());
+    }
+
+    /**
+     * A token verified once is remembered, and its later plain POSTs are served by {@link GraphQLPostRoute} instead of
+     * the REST resource: the answers (status, media type, body) are the same either way.
+     */
+    @Test
+    void rememberedTokensGetTheSameAnswersFromTheDirectRoute() {
+        String token = TestTokens.member("JP");
+        long servedBefore = post.served();
+        List<Map<String, Object>> requests = List.of(
+                Map.of("accept", GRAPHQL_RESPONSE, "body", "{\"query\": \"{ country(code: \\\"JP\\\") { name } }\"}"),
+                Map.of("accept", GRAPHQL_RESPONSE, "body", "{\"query\": \"{ countries { name \"}"),
+                Map.of("accept", "application/json", "body", "{\"query\": \"{ countries { population } }\"}"),
+                Map.of("accept", GRAPHQL_RESPONSE, "body", "[1, 2]"),
+                Map.of("accept", GRAPHQL_RESPONSE, "body", "{\"variables\": {}}"));
+        for (Map<String, Object> request : requests) {
+            Response first = postAs(token, request);
+            Response second = postAs(token, request);
+            assertEquals(first.statusCode(), second.statusCode(), request.toString());
+            assertEquals(first.contentType(), second.contentType(), request.toString());
+            assertEquals(first.asString(), second.asString(), request.toString());
+        }
+        assertEquals(200, postAs(token, requests.get(0)).statusCode());
+        // Each second request at least came with a token verified just before.
+        assertTrue(post.served() - servedBefore >= requests.size() + 1,
+                "served directly: " + (post.served() - servedBefore));
+    }
+
+    private static Response postAs(String token, Map<String, Object> request) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).accept((String) request.get("accept"))
+                .body((String) request.get("body")).when().post("/graphql").thenReturn();
     }
 
     @Test
