@@ -48,6 +48,8 @@ public class BulkCopy {
         void run(Connection connection) throws SQLException;
     }
 
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
     private final AgroalDataSource dataSource;
     private final MineralConfig config;
 
@@ -104,12 +106,18 @@ public class BulkCopy {
     private static RuntimeException rejected(CopyRows copy, SQLException e, String what) {
         copy.cancel();
         Long line = copy.sourceLineOf(e);
+        String reason = e instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
+                ? psql.getServerErrorMessage().getMessage() : e.getMessage();
+        if (line == null && FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+            // price_point's set-based mineral check runs once the rows are in: it names the mineral, not a line (the
+            // validation already refused unknown minerals row by row, so this is one deleted while the upload ran)
+            return new InvalidInputException("The batch was rejected: 1 problem(s); nothing was stored",
+                    List.of(new FieldError(null, "mineral", reason)), 1);
+        }
         // classes 22 (data exception) and 23 (integrity constraint) are the row's fault; anything else is ours
         if (line == null || e.getSQLState() == null || !e.getSQLState().startsWith("2")) {
             return new IllegalStateException("Storing the " + what + " batch failed", e);
         }
-        String reason = e instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
-                ? psql.getServerErrorMessage().getMessage() : e.getMessage();
         return new InvalidInputException("The batch was rejected: 1 problem(s); nothing was stored",
                 List.of(new FieldError(line, null, reason)), 1);
     }
