@@ -39,6 +39,12 @@ public class BulkCopy {
         void copy(InputStream body, BatchErrors errors, CopyRows copy) throws IOException, SQLException;
     }
 
+    /** How an upload's {@code COPY} starts on the transaction's connection (its table, columns and format). */
+    @FunctionalInterface
+    interface Start {
+        CopyRows start(Connection connection) throws SQLException;
+    }
+
     /** What an upload does once every row is stored: in its transaction, on its connection, set-based. */
     @FunctionalInterface
     interface AfterStored {
@@ -69,13 +75,12 @@ public class BulkCopy {
     // A large upload on a busy machine outlasts the default 60 s transaction timeout, whose reaper would abort the copy.
     @Transactional
     @TransactionConfiguration(timeout = 1800, timeoutFromConfigProperty = "lodestone.mineral.bulk.transaction-timeout")
-    IngestionResult copy(InputStream body, String what, String table, String columns, Rows rows,
-            AfterStored afterStored) {
+    IngestionResult copy(InputStream body, String what, Start start, Rows rows, AfterStored afterStored) {
         long t0 = System.nanoTime();
         BatchErrors errors = new BatchErrors(config.bulk().maxReportedErrors());
         try (Connection connection = dataSource.getConnection();
                 InputStream limited = new LimitedInputStream(body, config.bulk().maxBodySize().asLongValue())) {
-            CopyRows copy = CopyRows.start(connection, table, columns);
+            CopyRows copy = start.start(connection);
             try {
                 rows.copy(limited, errors, copy);
                 if (errors.none() && copy.rows() == 0) {
