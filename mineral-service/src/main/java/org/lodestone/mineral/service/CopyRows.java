@@ -208,9 +208,6 @@ final class CopyRows {
         int integerDigits = point - from;
         int highGroup = integerDigits == 0 ? -1 : (integerDigits - 1) / 4;
         int lowGroup = scale == 0 ? 0 : -((scale + 3) / 4);
-        if (integerDigits == 0) {
-            highGroup = -1;
-        }
         int groups = highGroup - lowGroup + 1;
         binaryField(8 + 2 * Math.max(groups, 0));
         int at = length;
