@@ -109,6 +109,27 @@ class BulkPriceIngestionTest {
         assertEquals(before, allGenerated());
     }
 
+    /** PostgreSQL's own refusal of a row the service let through still names the row's line of the upload. */
+    @Test
+    void aRowPostgresRefusesIsReportedWithItsLine() {
+        int before = allGenerated();
+        given().auth().oauth2(TestTokens.analyst()).contentType("text/csv")
+                .body(HEADER + csvRow(5) + csvRow(6) + "lithium,1961-01,month_or_point,5,USD/t,,,nul \u0000 byte\n"
+                        + csvRow(7))
+                .post("/prices/bulk").then().statusCode(400).contentType("application/problem+json")
+                .body("errorCount", is(1))
+                .body("errors[0].line", is(4))
+                .body("errors[0].reason", containsString("0x00"));
+        given().auth().oauth2(TestTokens.analyst()).contentType("text/csv")
+                .body(HEADER + csvRow(8) + "lithium,0000,annual_average,5,USD/t,,,src\n"
+                        + "lithium,0000-01,month_or_point,5,USD/t,,,src\n")
+                .post("/prices/bulk").then().statusCode(400)
+                .body("errorCount", is(2))
+                .body("errors.find { it.line == 3 }.field", is("date"))
+                .body("errors.find { it.line == 4 }.field", is("date"));
+        assertEquals(before, allGenerated());
+    }
+
     @Test
     void brokenQuotingIsMalformedCsv() {
         int before = allGenerated();

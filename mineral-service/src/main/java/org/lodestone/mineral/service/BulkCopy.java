@@ -39,6 +39,12 @@ public class BulkCopy {
         void copy(InputStream body, BatchErrors errors, CopyRows copy) throws IOException, SQLException;
     }
 
+    /** How an upload's {@code COPY} starts on the transaction's connection (its table, columns and format). */
+    @FunctionalInterface
+    interface Start {
+        CopyRows start(Connection connection) throws SQLException;
+    }
+
     /** What an upload does once every row is stored: in its transaction, on its connection, set-based. */
     @FunctionalInterface
     interface AfterStored {
@@ -47,6 +53,8 @@ public class BulkCopy {
 
         void run(Connection connection) throws SQLException;
     }
+
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private final AgroalDataSource dataSource;
     private final MineralConfig config;
@@ -67,13 +75,12 @@ public class BulkCopy {
     // A large upload on a busy machine outlasts the default 60 s transaction timeout, whose reaper would abort the copy.
     @Transactional
     @TransactionConfiguration(timeout = 1800, timeoutFromConfigProperty = "lodestone.mineral.bulk.transaction-timeout")
-    IngestionResult copy(InputStream body, String what, String table, String columns, Rows rows,
-            AfterStored afterStored) {
+    IngestionResult copy(InputStream body, String what, Start start, Rows rows, AfterStored afterStored) {
         long t0 = System.nanoTime();
         BatchErrors errors = new BatchErrors(config.bulk().maxReportedErrors());
         try (Connection connection = dataSource.getConnection();
                 InputStream limited = new LimitedInputStream(body, config.bulk().maxBodySize().asLongValue())) {
-            CopyRows copy = CopyRows.start(connection, table, columns);
+            CopyRows copy = start.start(connection);
             try {
                 rows.copy(limited, errors, copy);
                 if (errors.none() && copy.rows() == 0) {
@@ -104,12 +111,18 @@ public class BulkCopy {
     private static RuntimeException rejected(CopyRows copy, SQLException e, String what) {
         copy.cancel();
         Long line = copy.sourceLineOf(e);
+        String reason = e instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
+                ? psql.getServerErrorMessage().getMessage() : e.getMessage();
+        if (line == null && FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+            // price_point's set-based mineral check runs once the rows are in: it names the mineral, not a line (the
+            // validation already refused unknown minerals row by row, so this is one deleted while the upload ran)
+            return new InvalidInputException("The batch was rejected: 1 problem(s); nothing was stored",
+                    List.of(new FieldError(null, "mineral", reason)), 1);
+        }
         // classes 22 (data exception) and 23 (integrity constraint) are the row's fault; anything else is ours
         if (line == null || e.getSQLState() == null || !e.getSQLState().startsWith("2")) {
             return new IllegalStateException("Storing the " + what + " batch failed", e);
         }
-        String reason = e instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
-                ? psql.getServerErrorMessage().getMessage() : e.getMessage();
         return new InvalidInputException("The batch was rejected: 1 problem(s); nothing was stored",
                 List.of(new FieldError(line, null, reason)), 1);
     }

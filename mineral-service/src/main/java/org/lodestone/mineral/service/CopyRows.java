@@ -3,6 +3,7 @@ package org.lodestone.mineral.service;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,9 +14,10 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Rows streamed into one table with PostgreSQL's {@code COPY ... FROM STDIN (FORMAT csv)} on a connection of the
- * current transaction: rows are encoded as bytes into one reused buffer and sent in 256 KB chunks, so memory stays flat whatever the
- * number of rows. The source line of every row sent is kept (four bytes a row), so an error PostgreSQL reports for
+ * Rows streamed into one table with PostgreSQL's {@code COPY ... FROM STDIN} on a connection of the current
+ * transaction, as CSV or in COPY's binary format (each value as PostgreSQL stores it, so the server parses no text:
+ * {@link #startBinary}): rows are encoded as bytes into one reused buffer and sent in 256 KB chunks, so memory stays
+ * flat whatever the number of rows. The source line of every row sent is kept (four bytes a row), so an error PostgreSQL reports for
  * "COPY line n" can name the line of the upload. Nothing is visible to others before the transaction commits, and a
  * cancelled copy or a rolled-back transaction leaves nothing.
  */
@@ -25,7 +27,14 @@ final class CopyRows {
     private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
     private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
 
+    private static final byte[] BINARY_SIGNATURE = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0 };
+    /** PostgreSQL's dates count days from 2000-01-01. */
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+    private static final int NUMERIC_POSITIVE = 0x0000;
+
     private final CopyIn copy;
+    /** Fields per row in the binary format; 0 for CSV. */
+    private final int binaryFields;
     private byte[] buffer = new byte[FLUSH_AT + 8192];
     private int length;
     private boolean firstField = true;
@@ -34,17 +43,50 @@ final class CopyRows {
     private long sendNanos;
 
     CopyRows(CopyIn copy) {
-        this.copy = copy;
+        this(copy, 0);
     }
 
-    /** Starts {@code COPY table (columns) FROM STDIN} on the transaction's connection. */
+    private CopyRows(CopyIn copy, int binaryFields) {
+        this.copy = copy;
+        this.binaryFields = binaryFields;
+        if (binaryFields > 0) {
+            System.arraycopy(BINARY_SIGNATURE, 0, buffer, 0, BINARY_SIGNATURE.length);
+            length = BINARY_SIGNATURE.length;
+            int32(0); // flags
+            int32(0); // no header extension
+        }
+    }
+
+    /** Binary rows of {@code fields} values each, encoded by the typed methods ({@link #text}, {@link #numeric}, ...). */
+    static CopyRows binary(CopyIn copy, int fields) {
+        if (fields <= 0) {
+            throw new IllegalArgumentException("a binary row has at least one field");
+        }
+        return new CopyRows(copy, fields);
+    }
+
+    /** Starts {@code COPY table (columns) FROM STDIN (FORMAT csv)} on the transaction's connection. */
     static CopyRows start(Connection connection, String table, String columns) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         return new CopyRows(pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)"));
     }
 
-    /** One row: each value is a String, a Number, a Boolean, a LocalDate (anything whose toString PostgreSQL reads) or null. */
+    /**
+     * Starts {@code COPY table (columns) FROM STDIN (FORMAT binary)}: rows of exactly one value per column, written
+     * with the typed methods.
+     */
+    static CopyRows startBinary(Connection connection, String table, String columns) throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        return binary(pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)"),
+                columns.split(",").length);
+    }
+
+    /**
+     * One CSV row: each value is a String, a Number, a Boolean, a LocalDate (anything whose toString PostgreSQL reads)
+     * or null.
+     */
     void row(long sourceLine, Object... values) throws SQLException {
+        csvOnly();
         for (Object value : values) {
             if (value instanceof String text) {
                 quoted(text);
@@ -61,6 +103,7 @@ final class CopyRows {
 
     /** A text value that is already CSV-escaped (quotes doubled), as a quoted CSV field keeps it. */
     void quotedEscaped(byte[] bytes, int from, int to) {
+        csvOnly();
         separator(to - from + 2);
         buffer[length++] = '"';
         System.arraycopy(bytes, from, buffer, length, to - from);
@@ -70,6 +113,7 @@ final class CopyRows {
 
     /** A value PostgreSQL reads as it is (a number, a date): bytes without quotes, commas or line breaks. */
     void plain(byte[] bytes, int from, int to) {
+        csvOnly();
         separator(to - from);
         System.arraycopy(bytes, from, buffer, length, to - from);
         length += to - from;
@@ -83,15 +127,134 @@ final class CopyRows {
         plain(value ? TRUE : FALSE);
     }
 
-    /** SQL NULL: an unquoted empty field. */
+    /** SQL NULL: an unquoted empty field in CSV, length -1 in the binary format. */
     void nullValue() {
-        separator(0);
+        if (binaryFields > 0) {
+            binaryField(0);
+            int32(-1);
+        } else {
+            separator(0);
+        }
+    }
+
+    // The binary format's values: each its length, then the bytes PostgreSQL's receive function of the type reads.
+
+    /** A text value (UTF-8 bytes as they are). */
+    void text(byte[] bytes, int from, int to) {
+        binaryField(to - from);
+        int32(to - from);
+        System.arraycopy(bytes, from, buffer, length, to - from);
+        length += to - from;
+    }
+
+    /** A text value given CSV-escaped (quotes doubled, as {@link CsvBytes} keeps a quoted field): stored unescaped. */
+    void textUnescaping(byte[] bytes, int from, int to) {
+        binaryField(to - from);
+        int at = length;
+        length += 4;
+        for (int i = from; i < to; i++) {
+            buffer[length++] = bytes[i];
+            if (bytes[i] == '"' && i + 1 < to && bytes[i + 1] == '"') {
+                i++;
+            }
+        }
+        int size = length - at - 4;
+        length = at;
+        int32(size);
+        length += size;
+    }
+
+    void text(String value) {
+        if (value == null) {
+            nullValue();
+        } else {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            text(bytes, 0, bytes.length);
+        }
+    }
+
+    /** A date, from its ISO year, month and day (not checked: the caller passes a real date). */
+    void date(int year, int month, int day) {
+        date(LocalDate.of(year, month, day));
+    }
+
+    void date(LocalDate value) {
+        binaryField(4);
+        int32(4);
+        int32(Math.toIntExact(value.toEpochDay() - POSTGRES_EPOCH_DAY));
+    }
+
+    /**
+     * A numeric, from its plain decimal text in ASCII: digits, optionally a point and more digits (no sign, no
+     * exponent). Stored with the scale the text has ("1000.50" keeps its two decimals), as PostgreSQL's numeric_in
+     * would store it: base-10000 digit groups aligned on the decimal point, leading and trailing zero groups left out.
+     */
+    void numeric(byte[] ascii, int from, int to) {
+        int point = to;
+        for (int i = from; i < to; i++) {
+            byte b = ascii[i];
+            if (b == '.' && point == to) {
+                point = i;
+            } else if (b < '0' || b > '9') {
+                throw new IllegalArgumentException("not a plain decimal: " + new String(ascii, from, to - from,
+                        StandardCharsets.US_ASCII));
+            }
+        }
+        int scale = point == to ? 0 : to - point - 1;
+        if (point == from && scale == 0) {
+            throw new IllegalArgumentException("not a plain decimal: no digits");
+        }
+        // group g (0 = the one just left of the point, -1 just right of it, ...) holds the digits at 10^(4g)..10^(4g+3)
+        int integerDigits = point - from;
+        int highGroup = integerDigits == 0 ? -1 : (integerDigits - 1) / 4;
+        int lowGroup = scale == 0 ? 0 : -((scale + 3) / 4);
+        int groups = highGroup - lowGroup + 1;
+        binaryField(8 + 2 * Math.max(groups, 0));
+        int at = length;
+        length += 12; // length, ndigits, weight, sign, dscale: written once the digits are known
+        int first = Integer.MIN_VALUE;
+        int last = Integer.MIN_VALUE;
+        int written = 0;
+        for (int g = highGroup; g >= lowGroup; g--) {
+            int value = 0;
+            for (int k = 3; k >= 0; k--) {
+                // the digit at 10^(4g+k): left of the point for 4g+k >= 0, else right of it
+                int position = 4 * g + k;
+                int index = position >= 0 ? point - 1 - position : point - position;
+                int digit = index >= from && index < to && index != point ? ascii[index] - '0' : 0;
+                value = value * 10 + digit;
+            }
+            if (value == 0 && written == 0) {
+                continue; // a leading zero group
+            }
+            buffer[length++] = (byte) (value >>> 8);
+            buffer[length++] = (byte) value;
+            written++;
+            if (first == Integer.MIN_VALUE) {
+                first = g;
+            }
+            if (value != 0) {
+                last = written;
+            }
+        }
+        int ndigits = last == Integer.MIN_VALUE ? 0 : last; // trailing zero groups dropped
+        length = at + 12 + 2 * ndigits;
+        int end = length;
+        length = at;
+        int32(8 + 2 * ndigits);
+        int16(ndigits);
+        int16(ndigits == 0 ? 0 : first);
+        int16(NUMERIC_POSITIVE);
+        int16(scale);
+        length = end;
     }
 
     /** Ends the row that came from line {@code sourceLine} of the upload; sends the buffer once it is large. */
     void endRow(long sourceLine) throws SQLException {
-        ensure(1);
-        buffer[length++] = '\n';
+        if (binaryFields == 0) {
+            ensure(1);
+            buffer[length++] = '\n';
+        }
         firstField = true;
         if (rows == sourceLines.length) {
             sourceLines = Arrays.copyOf(sourceLines, sourceLines.length * 2);
@@ -104,6 +267,10 @@ final class CopyRows {
 
     /** Sends what is buffered and ends the copy; returns the number of rows PostgreSQL stored. */
     long finish() throws SQLException {
+        if (binaryFields > 0) {
+            ensure(2);
+            int16(-1); // the trailer
+        }
         flush();
         long t0 = System.nanoTime();
         long stored = copy.endCopy();
@@ -152,7 +319,38 @@ final class CopyRows {
         return null;
     }
 
-    private static final Pattern COPY_LINE = Pattern.compile("line (\\d+)");
+    // the context PostgreSQL gives a row's error during COPY; a trigger's own "line n" (of its function) is not it
+    private static final Pattern COPY_LINE = Pattern.compile("COPY [^,\\n]+, line (\\d+)");
+
+    /** Before each binary value: the row's field count first, and room for the value's length and bytes. */
+    private void binaryField(int room) {
+        if (binaryFields == 0) {
+            throw new IllegalStateException("a binary value in a CSV copy");
+        }
+        ensure(room + 6);
+        if (firstField) {
+            firstField = false;
+            int16(binaryFields);
+        }
+    }
+
+    private void csvOnly() {
+        if (binaryFields > 0) {
+            throw new IllegalStateException("a CSV value in a binary copy");
+        }
+    }
+
+    private void int16(int value) {
+        buffer[length++] = (byte) (value >>> 8);
+        buffer[length++] = (byte) value;
+    }
+
+    private void int32(int value) {
+        buffer[length++] = (byte) (value >>> 24);
+        buffer[length++] = (byte) (value >>> 16);
+        buffer[length++] = (byte) (value >>> 8);
+        buffer[length++] = (byte) value;
+    }
 
     private void quoted(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

@@ -53,10 +53,11 @@ public enum PeriodType {
             throw new IllegalArgumentException("date is required (" + expectedFormat() + ")");
         }
         try {
-            if (monthly && YEAR_MONTH.matcher(date).matches()) {
+            // year 0000 is no year of PostgreSQL's calendar (1 BC is followed by AD 1)
+            if (monthly && YEAR_MONTH.matcher(date).matches() && !date.startsWith("0000")) {
                 return YearMonth.of(Integer.parseInt(date, 0, 4, 10), Integer.parseInt(date, 5, 7, 10)).atDay(1);
             }
-            if (!monthly && YEAR.matcher(date).matches()) {
+            if (!monthly && YEAR.matcher(date).matches() && !date.equals("0000")) {
                 return Year.of(Integer.parseInt(date)).atDay(1);
             }
         } catch (DateTimeException e) {

@@ -44,7 +44,7 @@ public class PriceIngestionService {
     public IngestionResult ingest(InputStream body, Long declaredLength, Format format) {
         bulk.refuseOversized(declaredLength);
         Set<String> known = minerals.knownIds();
-        return bulk.copy(body, "price", "price_point", PriceRowCopier.COLUMNS, (in, errors, copy) -> {
+        return bulk.copy(body, "price", PriceRowCopier::start, (in, errors, copy) -> {
             List<FieldError> rowErrors = new ArrayList<>();
             if (format == Format.CSV) {
                 PriceRowCopier.copyCsv(in, known, errors, rowErrors, copy);

@@ -14,10 +14,11 @@ import org.lodestone.support.problem.FieldError;
 /**
  * Price rows into {@code COPY}, each checked by the rules of {@link PriceInputValidator}. A CSV row of the common
  * shape (a known mineral, a period type and a date of its format in digits, a price in plain digits, the required
- * texts present, well-formed UTF-8) is checked on its bytes and its fields go on to {@code COPY} as they are; every
- * other row is read into a {@link PriceInput} and goes through the validator itself, which words the errors. So a
- * row is stored exactly as before and every bad row gets the validator's message; only the common case makes no
- * object.
+ * texts present, well-formed UTF-8) is checked on its bytes and its fields go on to {@code COPY} from those bytes;
+ * every other row is read into a {@link PriceInput} and goes through the validator itself, which words the errors.
+ * So both kinds of row are stored alike and every bad row gets the validator's message; only the common case makes
+ * no object. Rows go in COPY's binary format: the values are already checked here, so PostgreSQL is handed the date
+ * and the price as it stores them instead of parsing text again.
  */
 final class PriceRowCopier {
 
@@ -35,6 +36,11 @@ final class PriceRowCopier {
     private static final int MAX_FAST_PRICE_LENGTH = 40;
 
     private PriceRowCopier() {
+    }
+
+    /** {@code COPY price_point} in the binary format, on the transaction's connection. */
+    static CopyRows start(java.sql.Connection connection) throws SQLException {
+        return CopyRows.startBinary(connection, "price_point", COLUMNS);
     }
 
     /** Copies the rows of a CSV body, reporting bad ones; rows are copied only while no row has failed. */
@@ -61,16 +67,18 @@ final class PriceRowCopier {
                     && presentText(row, unitCurrency) && presentText(row, source) && plainDecimal(row, price)
                     ? type(row, periodType) : null;
             if (type != null && periodStart(row, date, type, periodStart)) {
+                int year = number(periodStart, 0, 4);
+                int month = number(periodStart, 5, 2);
                 if (errors.none()) {
-                    copy.quotedEscaped(b, row.start(mineral), row.end(mineral));
-                    copy.quotedEscaped(b, row.start(date), row.end(date));
-                    copy.quotedEscaped(b, row.start(periodType), row.end(periodType));
-                    copy.plain(periodStart);
-                    copy.plain(b, row.start(price), row.end(price));
-                    copy.quotedEscaped(b, row.start(unitCurrency), row.end(unitCurrency));
+                    text(row, mineral, copy);
+                    text(row, date, copy);
+                    text(row, periodType, copy);
+                    copy.date(year, type == PeriodType.MONTH_OR_POINT ? month : 1, 1);
+                    copy.numeric(b, row.start(price), row.end(price));
+                    text(row, unitCurrency, copy);
                     optional(row, series, copy);
                     optional(row, basis, copy);
-                    copy.quotedEscaped(b, row.start(source), row.end(source));
+                    text(row, source, copy);
                     copy.endRow(row.line());
                 }
                 continue;
@@ -98,8 +106,17 @@ final class PriceRowCopier {
         var valid = PriceInputValidator.validate(in, knownMinerals, line, scratch);
         scratch.forEach(errors::add);
         if (valid.isPresent() && errors.none()) {
-            copy.row(line, in.mineral(), in.date(), valid.get().type().code(), valid.get().periodStart(),
-                    in.price().toPlainString(), in.unitCurrency(), in.series(), in.basis(), in.source());
+            copy.text(in.mineral());
+            copy.text(in.date());
+            copy.text(valid.get().type().code());
+            copy.date(valid.get().periodStart());
+            byte[] price = in.price().toPlainString().getBytes(StandardCharsets.US_ASCII);
+            copy.numeric(price, 0, price.length);
+            copy.text(in.unitCurrency());
+            copy.text(in.series());
+            copy.text(in.basis());
+            copy.text(in.source());
+            copy.endRow(line);
         }
     }
 
@@ -156,6 +173,9 @@ final class PriceRowCopier {
             }
             out[i] = b[from + i];
         }
+        if (out[0] == '0' && out[1] == '0' && out[2] == '0' && out[3] == '0') {
+            return false; // year 0: left to the validator, which refuses it
+        }
         out[4] = '-';
         out[7] = '-';
         out[8] = '0';
@@ -183,8 +203,25 @@ final class PriceRowCopier {
         if (field < 0 || row.isEmpty(field)) {
             copy.nullValue();
         } else {
-            copy.quotedEscaped(row.bytes(), row.start(field), row.end(field));
+            text(row, field, copy);
         }
+    }
+
+    /** A field's text as it is stored: a quoted field's doubled quotes become single ones. */
+    private static void text(CsvBytes row, int field, CopyRows copy) {
+        if (row.escaped(field)) {
+            copy.textUnescaping(row.bytes(), row.start(field), row.end(field));
+        } else {
+            copy.text(row.bytes(), row.start(field), row.end(field));
+        }
+    }
+
+    private static int number(byte[] digits, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            value = value * 10 + digits[i] - '0';
+        }
+        return value;
     }
 
     private static boolean digit(byte b) {

@@ -41,7 +41,7 @@ public class SupplyShareIngestionService {
     public IngestionResult ingest(InputStream body, Long declaredLength) {
         bulk.refuseOversized(declaredLength);
         Set<String> known = minerals.knownIds();
-        return bulk.copy(body, "supply-share", "supply_share", TABLE_COLUMNS,
+        return bulk.copy(body, "supply-share", c -> CopyRows.start(c, "supply_share", TABLE_COLUMNS),
                 (in, errors, copy) -> copyCsv(in, known, errors, copy), BulkCopy.AfterStored.NOTHING);
     }
 

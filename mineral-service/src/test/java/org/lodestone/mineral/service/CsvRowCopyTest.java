@@ -32,7 +32,7 @@ import org.postgresql.copy.CopyIn;
  * The byte-level CSV path of bulk uploads against the character-level one it replaced (decode the body, split it
  * with {@link CsvReader}, trim, map by column, validate every row as Strings): for thousands of generated rows, good
  * and bad (spaces, quotes, line breaks inside quotes, CR and CRLF, blank and short lines, non-ASCII text, malformed
- * UTF-8, numbers and dates of every odd shape), both must report the same errors and hand {@code COPY} the same bytes.
+ * UTF-8, numbers and dates of every odd shape), both must report the same errors and hand {@code COPY} the same values.
  */
 class CsvRowCopyTest {
 
@@ -112,8 +112,8 @@ class CsvRowCopyTest {
                     CsvRowCopyTest::referenceShares);
             assertEquals(List.of(), price.errors);
             assertEquals(List.of(), share.errors);
-            assertEquals(500, price.copied.split("\n", -1).length - 1);
-            assertEquals(500, share.copied.split("\n", -1).length - 1);
+            assertEquals(500, price.stored.size());
+            assertEquals(500, share.stored.size());
         }
     }
 
@@ -129,33 +129,91 @@ class CsvRowCopyTest {
         void copy(String body, BatchErrors errors, CopyRows copy) throws IOException, SQLException;
     }
 
-    record Result(List<FieldError> errors, long total, String copied) {
+    /** {@code stored}: the values PostgreSQL reads from what was sent, per row (see {@link #stored}). */
+    record Result(List<FieldError> errors, long total, List<List<Object>> stored) {
     }
 
     /**
      * Compares errors and the rows COPY stores: fields unquoted (an unquoted empty one is NULL), the numeric column
-     * (price) as a decimal with its scale, the double precision column (share) as a double.
+     * (price) as a decimal with its scale, the double precision column (share) as a double. Supply shares go as CSV
+     * both ways; prices go in the binary format on the new path and as the CSV the character path sent on the old one,
+     * so each binary value is read back here as PostgreSQL would and compared with what PostgreSQL read from the CSV.
      */
     private static Result assertSame(byte[] body, Path path, Reference reference) throws Exception {
-        Result actual = run(copy -> {
+        String context = new String(body, StandardCharsets.UTF_8);
+        boolean prices = context.contains("period_type"); // the header tells which table
+        int numeric = prices ? 4 : -1;
+        int floating = prices ? -1 : 3;
+        Result actual = run(prices, numeric, floating, copy -> {
             BatchErrors errors = new BatchErrors(Integer.MAX_VALUE);
             path.copy(new ByteArrayInputStream(body), errors, copy);
             return errors;
         });
-        Result expected = run(copy -> {
+        Result expected = run(false, numeric, floating, copy -> {
             BatchErrors errors = new BatchErrors(Integer.MAX_VALUE);
             // the old path: the whole body decoded as the request reader did (malformed bytes replaced)
             reference.copy(new String(body, StandardCharsets.UTF_8), errors, copy);
             return errors;
         });
-        String context = new String(body, StandardCharsets.UTF_8);
         assertEquals(expected.errors, actual.errors, context);
         assertEquals(expected.total, actual.total, context);
-        boolean prices = context.contains("period_type"); // the header tells which table
-        int numeric = prices ? 4 : -1;
-        int floating = prices ? -1 : 3;
-        assertEquals(stored(expected.copied, numeric, floating), stored(actual.copied, numeric, floating), context);
+        assertEquals(expected.stored, actual.stored, context);
         return actual;
+    }
+
+    private static final int[] PRICE_TYPES = { 't', 't', 't', 'd', 'n', 't', 't', 't', 't' };
+
+    /**
+     * The values of price rows in COPY's binary format, read as PostgreSQL's receive functions read them (text,
+     * date as days from 2000-01-01, numeric as base-10000 digits with weight and display scale), in the form
+     * {@link #stored(String, int, int)} gives for CSV.
+     */
+    private static List<List<Object>> storedBinary(byte[] sent) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(sent);
+        byte[] signature = new byte[11];
+        in.get(signature);
+        assertEquals("PGCOPY\n\u00ff\r\n\u0000", new String(signature, StandardCharsets.ISO_8859_1));
+        assertEquals(0, in.getInt(), "flags");
+        assertEquals(0, in.getInt(), "header extension");
+        List<List<Object>> rows = new ArrayList<>();
+        for (short fields = in.getShort(); fields != -1; fields = in.getShort()) {
+            assertEquals(PRICE_TYPES.length, fields);
+            List<Object> row = new ArrayList<>();
+            for (int type : PRICE_TYPES) {
+                int length = in.getInt();
+                if (length == -1) {
+                    row.add(null);
+                    continue;
+                }
+                byte[] value = new byte[length];
+                in.get(value);
+                java.nio.ByteBuffer v = java.nio.ByteBuffer.wrap(value);
+                row.add(switch (type) {
+                    case 'd' -> java.time.LocalDate.of(2000, 1, 1).plusDays(v.getInt()).toString();
+                    case 'n' -> {
+                        int ndigits = v.getShort();
+                        int weight = v.getShort();
+                        assertEquals(0, v.getShort(), "sign: positive");
+                        int dscale = v.getShort();
+                        BigDecimal number = BigDecimal.ZERO;
+                        for (int i = 0; i < ndigits; i++) {
+                            int digit = v.getShort();
+                            assertTrue(digit >= 0 && digit < 10_000, "a base-10000 digit");
+                            assertTrue(i > 0 || digit != 0, "no leading zero group");
+                            assertTrue(i < ndigits - 1 || digit != 0, "no trailing zero group");
+                            number = number.add(BigDecimal.valueOf(digit).scaleByPowerOfTen(4 * (weight - i)));
+                        }
+                        assertEquals(length, 8 + 2 * ndigits);
+                        BigDecimal stored = number.setScale(dscale);
+                        yield stored.stripTrailingZeros().toPlainString() + "/" + stored.scale();
+                    }
+                    default -> new String(value, StandardCharsets.UTF_8);
+                });
+            }
+            rows.add(row);
+        }
+        assertEquals(0, in.remaining(), "nothing after the trailer");
+        return rows;
     }
 
     /** The values PostgreSQL reads from COPY's CSV, per row: each field unquoted, null for an unquoted empty field. */
@@ -205,7 +263,7 @@ class CsvRowCopyTest {
         BatchErrors run(CopyRows copy) throws Exception;
     }
 
-    private static Result run(Run run) throws Exception {
+    private static Result run(boolean binary, int numeric, int floating, Run run) throws Exception {
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         CopyIn copyIn = (CopyIn) Proxy.newProxyInstance(CsvRowCopyTest.class.getClassLoader(),
                 new Class<?>[] { CopyIn.class }, (proxy, method, args) -> switch (method.getName()) {
@@ -217,10 +275,11 @@ class CsvRowCopyTest {
                     case "isActive" -> false;
                     default -> null;
                 });
-        CopyRows copy = new CopyRows(copyIn);
+        CopyRows copy = binary ? CopyRows.binary(copyIn, PRICE_TYPES.length) : new CopyRows(copyIn);
         BatchErrors errors = run.run(copy);
         copy.finish();
-        return new Result(errors.listed, errors.total, sent.toString(StandardCharsets.UTF_8));
+        return new Result(errors.listed, errors.total, binary ? storedBinary(sent.toByteArray())
+                : stored(sent.toString(StandardCharsets.UTF_8), numeric, floating));
     }
 
     private static byte[] generate(Random random, List<String> columns, String[][] variants, double malformed) {
@@ -349,9 +408,16 @@ class CsvRowCopyTest {
                             return;
                         }
                     }
-                    PriceRowCopier.copyChecked(line, new PriceInput(row.get("mineral"), row.get("date"),
-                            row.get("period_type"), price, row.get("unit_currency"), row.get("series"),
-                            row.get("basis"), row.get("source")), KNOWN, errors, scratch, copy);
+                    // checked as PriceRowCopier.copyChecked checks, copied as CSV as the character path did
+                    PriceInput in = new PriceInput(row.get("mineral"), row.get("date"), row.get("period_type"), price,
+                            row.get("unit_currency"), row.get("series"), row.get("basis"), row.get("source"));
+                    scratch.clear();
+                    var valid = PriceInputValidator.validate(in, KNOWN, line, scratch);
+                    scratch.forEach(errors::add);
+                    if (valid.isPresent() && errors.none()) {
+                        copy.row(line, in.mineral(), in.date(), valid.get().type().code(), valid.get().periodStart(),
+                                in.price().toPlainString(), in.unitCurrency(), in.series(), in.basis(), in.source());
+                    }
                 });
     }
 
@@ -425,8 +491,8 @@ class CsvRowCopyTest {
         Result result = assertSame(body,
                 (in, errors, copy) -> PriceRowCopier.copyCsv(in, KNOWN, errors, new ArrayList<>(), copy),
                 CsvRowCopyTest::referencePrices);
-        assertTrue(result.copied.contains(longSource));
-        assertTrue(result.copied.endsWith("\"cobalt\",\"1999-02\",\"month_or_point\",1999-02-01,2,\"USD/t\",,,\"s\"\n"),
-                result.copied.substring(result.copied.length() - 100));
+        assertEquals(longSource, result.stored.get(0).get(8));
+        assertEquals(java.util.Arrays.asList("cobalt", "1999-02", "month_or_point", "1999-02-01", "2/0", "USD/t", null,
+                null, "s"), result.stored.get(1));
     }
 }
