@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -112,6 +114,32 @@ class KeptAnswerTest {
         Response late = post(shortLived, CONTROLS);
         assertEquals(401, late.statusCode(), late.asString());
         assertEquals(answered, cache.answerHits(), "nothing answered from memory after the token expired");
+    }
+
+    @Test
+    void hitsMissesAndKeptAnswersAreCountedOnTheMetricsEndpoint() throws InterruptedException {
+        String member = TestTokens.member("CA");
+        awaitKeeping(member);
+        String body = "{\"query\":\"{ mineral(id: \\\"antimony\\\") { id name } }\"}";
+        double hits = keptAnswers("hit");
+        double misses = keptAnswers("miss");
+        double kept = keptAnswers("kept");
+        post(member, body);
+        assertEquals(misses + 1, keptAnswers("miss"), "a first request is a miss");
+        assertEquals(kept + 1, keptAnswers("kept"), "and its answer is kept");
+        post(member, body);
+        post(member, body);
+        assertEquals(hits + 2, keptAnswers("hit"), "repeats are hits");
+        assertEquals(misses + 1, keptAnswers("miss"), "and no misses");
+    }
+
+    /** The value of lodestone_graphql_kept_answers_total{outcome=...} on /q/metrics (no token needed there). */
+    private static double keptAnswers(String outcome) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("(?m)^lodestone_graphql_kept_answers_total\\{[^}]*outcome=\"" + outcome
+                + "\"[^}]*\\}\\s+(\\S+)").matcher(metrics);
+        assertTrue(value.find(), "lodestone_graphql_kept_answers_total{outcome=\"" + outcome + "\"} on /q/metrics");
+        return Double.parseDouble(value.group(1));
     }
 
     /** Answers are kept once the instance hears data changes; the first requests of a test run may come before. */

@@ -129,6 +129,10 @@ public class KeptAnswerRoute {
         ExecutionResult result = pending.result();
         String contentType = response.headers().get(HttpHeaders.CONTENT_TYPE);
         if (result == null || response.getStatusCode() != 200 || contentType == null || !utf8(contentType)) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("Answer not kept: %s, status %d, content type %s", result == null
+                        ? "no result recorded" : "result recorded", response.getStatusCode(), contentType);
+            }
             return;
         }
         try {

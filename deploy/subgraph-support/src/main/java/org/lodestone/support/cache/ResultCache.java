@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import graphql.ExecutionResult;
 
@@ -23,6 +24,8 @@ import graphql.ExecutionResult;
  */
 @ApplicationScoped
 public class ResultCache {
+
+    private static final Logger LOG = Logger.getLogger(ResultCache.class);
 
     /** What an answer depends on besides the data. */
     public record Key(String document, String operationName, Map<String, Object> variables, String caller,
@@ -49,6 +52,8 @@ public class ResultCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong answerHits = new AtomicLong();
+    private final AtomicLong answerMisses = new AtomicLong();
+    private final AtomicLong answersKept = new AtomicLong();
 
     ResultCache(DataChanges changes,
             @ConfigProperty(name = "lodestone.result-cache.enabled", defaultValue = "true") boolean enabled,
@@ -106,6 +111,11 @@ public class ResultCache {
             answerHits.incrementAndGet();
             return answer;
         }
+        answerMisses.incrementAndGet();
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("No kept answer (version %d): %s", version, answer == null ? "none for this request"
+                    : "kept under version " + answer.version());
+        }
         return null;
     }
 
@@ -118,6 +128,7 @@ public class ResultCache {
             answers.clear();
         }
         answers.put(key, new Answer(version, body, contentType));
+        answersKept.incrementAndGet();
     }
 
     /** A write committed through this instance. */
@@ -136,5 +147,15 @@ public class ResultCache {
     /** Requests answered from memory before SmallRye GraphQL saw them (also counted in {@link #hits()}). */
     public long answerHits() {
         return answerHits.get();
+    }
+
+    /** Requests that could have been answered from memory but had no answer kept under the current version. */
+    public long answerMisses() {
+        return answerMisses.get();
+    }
+
+    /** Answers kept for later requests. */
+    public long answersKept() {
+        return answersKept.get();
     }
 }
