@@ -42,6 +42,9 @@ const REQUESTS = Number(env.BENCH_REQUESTS ?? 300);
 // One connection by default: concurrent identical requests would share subgraph fetches (in-flight deduplication).
 const SUBGRAPH_CPU_CONNECTIONS = Number(env.BENCH_SUBGRAPH_CPU_CONNECTIONS ?? 1);
 const IDLE_SECONDS = 10;
+// subgraph-cpu mode: seconds of every query in turn before anything is measured, so that the services' JIT
+// compilers have settled (their compile time counts as the services' CPU).
+const SUBGRAPH_CPU_WARMUP = Number(env.BENCH_SUBGRAPH_CPU_WARMUP ?? 60);
 // BENCH_PORT_OFFSET moves every port (two runs on one machine).
 const OFFSET = Number(env.BENCH_PORT_OFFSET ?? 0);
 const PORTS = { postgres: 19432 + OFFSET, keycloak: 19180 + OFFSET, country: 19081 + OFFSET, mineral: 19082 + OFFSET,
@@ -126,6 +129,22 @@ function descendants(pid) {
 }
 
 /** CPU time (ms, user + system) of a process and its descendants. */
+/**
+ * Milliseconds the JVM's JIT compilers have spent so far (HotSpot's java.ci.totalTime counter, read with jcmd), or NaN
+ * when it cannot be read. Compilation during a measured run is charged to the service's CPU like any other work.
+ */
+function jitMillis(pid) {
+  try {
+    const counters = execFileSync('jcmd', [String(pid), 'PerfCounter.print'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString();
+    const ticks = Number(/^(?:java|sun)\.ci\.totalTime=(\d+)/m.exec(counters)?.[1]);
+    const frequency = Number(/^sun\.os\.hrt\.frequency=(\d+)/m.exec(counters)?.[1]);
+    return (ticks * 1000) / frequency;
+  } catch {
+    return NaN;
+  }
+}
+
 function cpuMillis(pid) {
   let ticks = 0;
   for (const p of descendants(pid)) {
@@ -456,6 +475,13 @@ async function subgraphCpu() {
     mkdirSync(jfrDir, { recursive: true });
     pids.forEach((pid) => execFileSync('jcmd', [String(pid), 'JFR.start', 'name=bench', 'settings=profile']));
   }
+  const everyQuery = requestsFor(Object.keys(QUERIES).map((name) => [name, 'us-member']), tokens);
+  await answers(gateway.url, everyQuery, 'subgraph-cpu warm-up');
+  if (SUBGRAPH_CPU_WARMUP > 0) {
+    log(`warm-up: every query in turn for ${SUBGRAPH_CPU_WARMUP} s`);
+    const warm = await cannon(gateway.url, everyQuery, SUBGRAPH_CPU_WARMUP, SUBGRAPH_CPU_CONNECTIONS);
+    log(`warm-up: ${warm.requests.total} requests, JIT compile time so far ms ${JSON.stringify(pids.map(jitMillis))}`);
+  }
   await sleep(2000);
   const idle0 = pids.map(cpuMillis);
   await sleep(IDLE_SECONDS * 1000);
@@ -469,18 +495,20 @@ async function subgraphCpu() {
     const load0 = loadavg()[0];
     // the services' own metrics are read before the CPU counters start (a scrape costs them CPU)
     const kept0 = await Promise.all(Object.values(SUBGRAPH_PORTS).map(keptAnswers));
+    const jit0 = pids.map(jitMillis);
     const cpu0 = pids.map(cpuMillis);
     const fetches0 = await prometheusSubgraphRequests(gateway.url);
     const started = Date.now();
     const result = await cannonAmount(gateway.url, requests, REQUESTS, SUBGRAPH_CPU_CONNECTIONS);
     const seconds = (Date.now() - started) / 1000;
     const cpu = pids.map((p, i) => Math.max(0, cpuMillis(p) - cpu0[i] - idlePerSecond[i] * seconds));
+    const jit = pids.map((p, i) => jitMillis(p) - jit0[i]);
     const total = result.requests.total;
     const kept = (await Promise.all(Object.values(SUBGRAPH_PORTS).map(keptAnswers)))
       .map((k, i) => ({ hit: k.hit - kept0[i].hit, miss: k.miss - kept0[i].miss }));
     const row = { name, total, kept, failures: result.non2xx + result.errors + result.timeouts,
       fetches: (await prometheusSubgraphRequests(gateway.url) - fetches0) / total,
-      perService: cpu.map((c) => c / total), rps: total / seconds, p50: result.latency.p50,
+      perService: cpu.map((c) => c / total), jit, rps: total / seconds, p50: result.latency.p50,
       load: `${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}` };
     log('subgraph cpu', JSON.stringify(row));
     rows.push(row);
@@ -496,15 +524,17 @@ async function subgraphCpu() {
     await stop(stack, 'SIGTERM', 120_000);
   }
   const head = ['query (as us-member)', ...services.map((s) => `${s} CPU ms/request`), 'all subgraphs CPU ms/request',
-    'subgraph requests/request', 'answered from memory (hits/misses: country, mineral, agreement)', 'requests/s', 'p50 ms', 'requests', 'failed', 'load avg (1 min)'];
+    'subgraph requests/request', 'answered from memory (hits/misses: country, mineral, agreement)',
+    'JIT compile ms meanwhile (country, mineral, agreement)', 'requests/s', 'p50 ms', 'requests', 'failed', 'load avg (1 min)'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
     lines.push(`| ${[r.name, ...r.perService.map((c) => fmt(c, 2)), fmt(r.perService.reduce((a, b) => a + b, 0), 2),
-      fmt(r.fetches, 2), r.kept.map((k) => `${k.hit}/${k.miss}`).join(', '), fmt(r.rps, 0), fmt(r.p50, 0), r.total, r.failures, r.load].join(' | ')} |`);
+      fmt(r.fetches, 2), r.kept.map((k) => `${k.hit}/${k.miss}`).join(', '), r.jit.map((j) => fmt(j, 0)).join(', '), fmt(r.rps, 0), fmt(r.p50, 0), r.total, r.failures, r.load].join(' | ')} |`);
   }
   const report = `Subgraph CPU ms per request, run of ${startedAt.toISOString()}: ${cpus().length} cores ` +
     `(${cpus()[0].model}), ${spawnSync('java', ['-version']).stderr.toString().split('\n')[0]}; services started with ` +
-    `\`${SERVICE_JAVA_OPTS.join(' ')}\`; per query ${REQUESTS} warm-up then ${REQUESTS} measured requests on ` +
+    `\`${SERVICE_JAVA_OPTS.join(' ')}\`; every query in turn for ${SUBGRAPH_CPU_WARMUP} s first, then per query ` +
+    `${REQUESTS} warm-up and ${REQUESTS} measured requests on ` +
     `${SUBGRAPH_CPU_CONNECTIONS} connection(s) through the Lodestone gateway; idle CPU subtracted ` +
     `(${services.map((s, i) => `${s} ${fmt(idlePerSecond[i], 1)} ms/s`).join(', ')}).\n\n${lines.join('\n')}\n`;
   writeFileSync(path.join(OUT, 'subgraph-cpu.md'), report);
