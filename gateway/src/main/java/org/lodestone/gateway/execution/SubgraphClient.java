@@ -25,4 +25,15 @@ public interface SubgraphClient {
     default Future<Map<String, Object>> call(Subgraph subgraph, Map<String, Object> body, String authorization) {
         return Future.fromCompletionStage(send(subgraph, body, authorization).subscribeAsCompletionStage());
     }
+
+    /** A client answering on Vert.x futures offers {@link #send} through this: the future's outcome as a Uni. */
+    static Uni<Map<String, Object>> asUni(Future<Map<String, Object>> answer) {
+        return Uni.createFrom().emitter(emitter -> answer.onComplete(outcome -> {
+            if (outcome.succeeded()) {
+                emitter.complete(outcome.result());
+            } else {
+                emitter.fail(outcome.cause());
+            }
+        }));
+    }
 }

@@ -143,13 +143,7 @@ public final class VertxSubgraphClient implements SubgraphClient {
 
     @Override
     public Uni<Map<String, Object>> send(Subgraph subgraph, Map<String, Object> body, String authorization) {
-        return Uni.createFrom().emitter(emitter -> call(subgraph, body, authorization).onComplete(outcome -> {
-            if (outcome.succeeded()) {
-                emitter.complete(outcome.result());
-            } else {
-                emitter.fail(outcome.cause());
-            }
-        }));
+        return SubgraphClient.asUni(call(subgraph, body, authorization));
     }
 
     /** As {@link #send}, on Vert.x futures end to end: the answer comes on the caller's Vert.x context. */

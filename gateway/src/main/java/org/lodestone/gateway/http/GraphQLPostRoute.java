@@ -118,18 +118,11 @@ public class GraphQLPostRoute {
             error(response, 400, responseType, "Request body is not a JSON object");
             return;
         }
-        Object query = json.get("query");
-        Object operationName = json.get("operationName");
-        Object variables = json.get("variables");
-        Object extensions = json.get("extensions");
-        if (!(query instanceof String) || (operationName != null && !(operationName instanceof String))
-                || (variables != null && !(variables instanceof Map)) || (extensions != null && !(extensions instanceof Map))) {
-            error(response, 400, responseType,
-                    "Expected {\"query\": string, \"operationName\"?: string, \"variables\"?: object, \"extensions\"?: object}");
+        GraphQLRequest request = GraphQLRequest.fromBody(json);
+        if (request == null) {
+            error(response, 400, responseType, GraphQLRequest.EXPECTED_BODY);
             return;
         }
-        GraphQLRequest request = new GraphQLRequest((String) query, (String) operationName, cast(variables),
-                cast(extensions));
         boolean debugPlan = config.debugPlan() || (config.debugPlanHeader() && "true".equalsIgnoreCase(debug));
         RequestContext context = new RequestContext(authorization, true, token.getGroups(), false, debugPlan);
         OperationRecord operation = telemetry.start(request, token);
@@ -192,10 +185,5 @@ public class GraphQLPostRoute {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object value) {
-        return (Map<String, Object>) value;
     }
 }

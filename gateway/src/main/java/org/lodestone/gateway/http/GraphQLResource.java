@@ -86,16 +86,11 @@ public class GraphQLResource {
         if (json == null) {
             return Uni.createFrom().item(error(400, responseType, "Request body is not a JSON object"));
         }
-        Object query = json.get("query");
-        Object operationName = json.get("operationName");
-        Object variables = json.get("variables");
-        Object extensions = json.get("extensions");
-        if (!(query instanceof String) || (operationName != null && !(operationName instanceof String))
-                || (variables != null && !(variables instanceof Map)) || (extensions != null && !(extensions instanceof Map))) {
-            return Uni.createFrom().item(error(400, responseType,
-                    "Expected {\"query\": string, \"operationName\"?: string, \"variables\"?: object, \"extensions\"?: object}"));
+        GraphQLRequest request = GraphQLRequest.fromBody(json);
+        if (request == null) {
+            return Uni.createFrom().item(error(400, responseType, GraphQLRequest.EXPECTED_BODY));
         }
-        return run(new GraphQLRequest((String) query, (String) operationName, cast(variables), cast(extensions)),
+        return run(request,
                 false, responseType, multipart, authorization, debug);
     }
 
@@ -236,10 +231,5 @@ public class GraphQLResource {
     private static Response error(int status, String responseType, String message) {
         return Response.status(status).type(withCharset(responseType))
                 .entity(Map.of("errors", List.of(GraphQLErrors.error(message, GraphQLErrors.BAD_USER_INPUT)))).build();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Object value) {
-        return (Map<String, Object>) value;
     }
 }
