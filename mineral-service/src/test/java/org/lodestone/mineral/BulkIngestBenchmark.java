@@ -171,6 +171,125 @@ class BulkIngestBenchmark {
         }
     }
 
+    /**
+     * Where the service's COPY could cost PostgreSQL more than {@link #postgresCopyCeiling()}'s sorted binary rows: the
+     * same rows sent one CopyData message per sort window (as the service sends them) instead of 256 KB ones; sent while
+     * another JVM thread works on memory as the service's parsing does (both cores busy, caches shared); and the
+     * PRICE_MOVE detection the service runs after its COPY, in the same transaction. Each step rolled back.
+     */
+    @Test
+    void servicePathDifferences() throws Exception {
+        int offset = ROWS;
+        byte[] rows = body("", i -> priceCopyRow(offset + i));
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+            connection.setAutoCommit(false);
+            byte[] sorted = sortedBinary(connection, rows);
+            for (int round = 1; round <= CEILING_ROUNDS; round++) {
+                copyAlone(connection, "price_point", "sorted binary, 256 KB messages", sorted, "binary");
+                connection.rollback();
+                copyWindows(connection, sorted);
+                connection.rollback();
+                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread busy = new Thread(() -> {
+                    long[] work = new long[1 << 20];
+                    java.util.Random random = new java.util.Random(1);
+                    while (!stop.get()) {
+                        for (int i = 0; i < work.length; i++) {
+                            work[i] = random.nextLong();
+                        }
+                        java.util.Arrays.sort(work);
+                    }
+                });
+                busy.start();
+                try {
+                    copyAlone(connection, "price_point", "sorted binary, 256 KB messages, another JVM thread busy",
+                            sorted, "binary");
+                } finally {
+                    stop.set(true);
+                    busy.join();
+                }
+                Cpu before = Cpu.now(connection);
+                long start = System.nanoTime();
+                java.lang.reflect.Field field = org.lodestone.mineral.service.PriceMoveDetector.class
+                        .getDeclaredField("DETECT");
+                field.setAccessible(true);
+                String detect = (String) field.get(null);
+                try (java.sql.PreparedStatement statement = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) "
+                        + detect)) {
+                    java.sql.Date today = java.sql.Date.valueOf(java.time.LocalDate.now());
+                    for (int i = 1; i <= 4; i++) {
+                        statement.setDate(i, today);
+                    }
+                    statement.setBigDecimal(5, java.math.BigDecimal.TEN);
+                    statement.setBigDecimal(6, java.math.BigDecimal.TEN);
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                    Cpu used = Cpu.now(connection).minus(before);
+                    System.out.printf("BENCHMARK PRICE_MOVE detection after the sorted binary COPY: %.2f s (CPU per "
+                            + "1,000 rows: PostgreSQL %.2f ms; load average %s)%n%s", (System.nanoTime() - start)
+                            / 1e9, used.postgresMillis * 1000.0 / ROWS, loadAverage(), plan);
+                }
+                connection.rollback();
+            }
+        }
+    }
+
+    /** The rows in COPY's binary format, in sorted windows as the service sends them (PostgreSQL encodes them). */
+    private byte[] sortedBinary(Connection connection, byte[] csvRows) throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE bare_price (LIKE price_point INCLUDING DEFAULTS) ON COMMIT DROP");
+        }
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bare_price (" + PRICE_COLUMNS
+                + ") FROM STDIN (FORMAT csv)");
+        in.writeToCopy(csvRows, 0, csvRows.length);
+        in.endCopy();
+        ByteArrayOutputStream sorted = new ByteArrayOutputStream(csvRows.length);
+        connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + PRICE_COLUMNS
+                + " FROM bare_price ORDER BY (id - (SELECT min(id) FROM bare_price)) / "
+                + SERVICE_SORT_WINDOW + ", mineral_id, period_start, id) TO STDOUT (FORMAT binary)", sorted);
+        connection.rollback();
+        return sorted.toByteArray();
+    }
+
+    /** Binary rows sent one CopyData message per sort window, as the service sends them. */
+    private void copyWindows(Connection connection, byte[] binary) throws SQLException {
+        Cpu before = Cpu.now(connection);
+        long start = System.nanoTime();
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY price_point (" + PRICE_COLUMNS
+                + ") FROM STDIN (FORMAT binary)");
+        int at = 19; // signature, flags, header extension length
+        int from = 0;
+        int inWindow = 0;
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(binary);
+        while (buffer.getShort(at) != -1) {
+            int fields = buffer.getShort(at);
+            at += 2;
+            for (int f = 0; f < fields; f++) {
+                int size = buffer.getInt(at);
+                at += 4 + Math.max(size, 0);
+            }
+            if (++inWindow == SERVICE_SORT_WINDOW) {
+                copy.writeToCopy(binary, from, at - from);
+                from = at;
+                inWindow = 0;
+            }
+        }
+        copy.writeToCopy(binary, from, binary.length - from);
+        long stored = copy.endCopy();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Cpu used = Cpu.now(connection).minus(before);
+        assertEquals(ROWS, stored);
+        System.out.printf("BENCHMARK PostgreSQL alone, COPY into price_point: sorted binary, one message per window of"
+                + " %d rows: %,d rows in %.2f s = %,.0f rows/s (CPU per 1,000 rows: JVM %.1f ms, PostgreSQL %.1f ms; "
+                + "load average %s)%n", SERVICE_SORT_WINDOW, ROWS, seconds, ROWS / seconds,
+                used.jvmMillis * 1000.0 / ROWS, used.postgresMillis * 1000.0 / ROWS, loadAverage());
+        System.out.println("BENCHMARK   PostgreSQL CPU per 1,000 rows by process: " + used.perProcess(ROWS));
+    }
+
     private static final String PRICE_COLUMNS =
             "mineral_id, period, period_type, period_start, price, unit_currency, series, basis, source";
     /** The rows per sorted window the service sends prices in (PriceRowCopier.SORT_WINDOW). */
@@ -193,6 +312,7 @@ class BulkIngestBenchmark {
                 + "(CPU per 1,000 rows: JVM %.1f ms, PostgreSQL %.1f ms; load average %s)%n", label, ROWS,
                 rows.length / 1e6, seconds, ROWS / seconds, used.jvmMillis * 1000.0 / ROWS,
                 used.postgresMillis * 1000.0 / ROWS, loadAverage());
+        System.out.println("BENCHMARK   PostgreSQL CPU per 1,000 rows by process: " + used.perProcess(ROWS));
     }
 
     private static String priceRow(int offset, int n) {
@@ -271,6 +391,7 @@ class BulkIngestBenchmark {
                     + "load average %s)%n", what, ROWS, body.length / 1e6, seconds, ROWS / seconds,
                     result.get("parseMillis").asLong(), result.get("storeMillis").asLong(),
                     used.jvmMillis * 1000.0 / ROWS, used.postgresMillis * 1000.0 / ROWS, loadAverage());
+            System.out.println("BENCHMARK   PostgreSQL CPU per 1,000 rows by process: " + used.perProcess(ROWS));
         }
     }
 
@@ -286,19 +407,36 @@ class BulkIngestBenchmark {
      * CPU time so far of this JVM and of the PostgreSQL server the test uses (its postmaster, the children it reaped
      * and its live processes, read from /proc; zero where /proc is not there).
      */
-    private record Cpu(long jvmMillis, long postgresMillis) {
+    private record Cpu(long jvmMillis, long postgresMillis, Map<String, Long> byProcess) {
 
         static Cpu now(Connection connection) throws SQLException {
             long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime() / 1_000_000;
-            return new Cpu(jvm, postgresMillis(connection));
+            Map<String, Long> byProcess = new java.util.TreeMap<>();
+            return new Cpu(jvm, postgresMillis(connection, byProcess), byProcess);
         }
 
         Cpu minus(Cpu earlier) {
-            return new Cpu(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis);
+            Map<String, Long> diff = new java.util.TreeMap<>();
+            byProcess.forEach((k, v) -> {
+                long d = v - earlier.byProcess.getOrDefault(k, 0L);
+                if (d > 0) {
+                    diff.put(k, d);
+                }
+            });
+            return new Cpu(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis, diff);
         }
 
-        private static long postgresMillis(Connection connection) throws SQLException {
+        /** Where PostgreSQL's CPU went, per 1,000 rows: each server process by its title, reaped children together. */
+        String perProcess(int rows) {
+            StringBuilder out = new StringBuilder();
+            byProcess.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> out.append(out.isEmpty() ? "" : "; ").append(e.getKey()).append(' ')
+                            .append(String.format("%.2f ms", e.getValue() * 1000.0 / rows)));
+            return out.toString();
+        }
+
+        private static long postgresMillis(Connection connection, Map<String, Long> byProcess) throws SQLException {
             String dataDirectory;
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("SHOW data_directory")) {
@@ -317,16 +455,33 @@ class BulkIngestBenchmark {
                         }
                         // fields after the command: state ppid ... utime(11) stime(12) cutime(13) cstime(14)
                         if (process.getFileName().toString().equals(postmaster)) {
-                            ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
-                                    + Long.parseLong(stat[14]);
+                            long own = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                            long reaped = Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                            ticks += own + reaped;
+                            byProcess.merge("postmaster", own * 10, Long::sum);
+                            byProcess.merge("exited children (autovacuum workers, ...)", reaped * 10, Long::sum);
                         } else if (stat[1].equals(postmaster)) {
-                            ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                            long own = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                            ticks += own;
+                            byProcess.merge(title(process), own * 10, Long::sum);
                         }
                     }
                 }
                 return ticks * 10; // USER_HZ is 100 on Linux
             } catch (IOException e) {
                 return 0;
+            }
+        }
+
+        /** A server process's title as ps shows it, a client backend's without its changing state. */
+        private static String title(Path process) {
+            try {
+                String title = Files.readString(process.resolve("cmdline")).replace('\0', ' ').trim();
+                int paren = title.indexOf(')');
+                String name = (paren > 0 ? title.substring(0, paren + 1) : title) + " [" + process.getFileName() + "]";
+                return name.replace("postgres: ", "");
+            } catch (IOException | RuntimeException e) {
+                return "pid " + process.getFileName();
             }
         }
 

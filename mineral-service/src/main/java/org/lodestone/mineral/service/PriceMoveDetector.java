@@ -38,6 +38,13 @@ import org.lodestone.mineral.mapping.MineralMapper;
  * again to the same level alerts nothing): no storm from a series that hovers around the threshold, nor from many
  * points of one upload. The last alerted change is kept in {@code price_move_alert}, claimed by an upsert, so two
  * concurrent writes cannot alert the same step twice.
+ *
+ * <p>The points written now are found from the controls: for each control in force and each of its minerals, the
+ * {@code (mineral_id, period_start)} index gives that mineral's points from the control's start, and of those only the
+ * ones this transaction wrote are kept ({@code xmin}). The lateral subquery is kept apart from the join
+ * ({@code OFFSET 0}) so the planner cannot turn it into one pass over the whole table filtered on {@code xmin}: that
+ * plan read every stored price after each write (after a 500,000-row upload into a table of a million, most of a
+ * second of PostgreSQL's CPU), where this one reads only the controlled minerals' points since their controls began.
  */
 @ApplicationScoped
 public class PriceMoveDetector {
@@ -58,8 +65,11 @@ public class PriceMoveDetector {
                 SELECT DISTINCT ON (f.control_id, p.mineral_id, p.series, p.unit_currency, p.period_type)
                        f.control_id, f.starts, p.mineral_id, p.series, p.unit_currency, p.period_type, p.period,
                        p.price, p.source
-                FROM in_force f JOIN price_point p ON p.mineral_id = f.mineral_id AND p.period_start >= f.starts
-                WHERE p.xmin = pg_current_xact_id()::xid
+                FROM in_force f
+                CROSS JOIN LATERAL (SELECT p.* FROM price_point p
+                                    WHERE p.mineral_id = f.mineral_id AND p.period_start >= f.starts
+                                      AND p.xmin = pg_current_xact_id()::xid
+                                    OFFSET 0) p
                 ORDER BY f.control_id, p.mineral_id, p.series, p.unit_currency, p.period_type, p.period_start DESC,
                          p.id DESC
             ), moves AS (
