@@ -293,7 +293,7 @@ class BulkIngestBenchmark {
     private static final String PRICE_COLUMNS =
             "mineral_id, period, period_type, period_start, price, unit_currency, series, basis, source";
     /** The rows per sorted window the service sends prices in (PriceRowCopier.SORT_WINDOW). */
-    private static final int SERVICE_SORT_WINDOW = 8192;
+    private static final int SERVICE_SORT_WINDOW = 32768;
 
     private void copyAlone(Connection connection, String table, String label, byte[] rows, String format)
             throws SQLException {

@@ -5,6 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +28,10 @@ import org.postgresql.util.ServerErrorMessage;
  * <p>A binary copy may send its rows in windows sorted by a key the caller gives each row ({@link #endRow(long, long)}):
  * up to {@code sortWindow} rows are held, then sent ordered by key, rows of equal keys in the order they came. Keyed by
  * the table's index, consecutive rows then descend to the same index pages, which PostgreSQL finds still in the CPU's
- * caches; rows of one key keep their order, so ids drawn from a sequence still follow the upload among them.
+ * caches; rows of one key keep their order, so ids drawn from a sequence still follow the upload among them. A sorted
+ * window is handed to PostgreSQL by another thread while the next window is read and encoded, so the server is not
+ * left idle while the service parses and sorts; one window is in flight at most, and the bytes held per copy stay two
+ * windows' worth (the one being filled and the one being sent), as before.
  */
 final class CopyRows {
 
@@ -42,6 +49,15 @@ final class CopyRows {
     /** PostgreSQL's dates count days from 2000-01-01. */
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final int NUMERIC_POSITIVE = 0x0000;
+    /**
+     * Sends sorted windows while the upload's own thread reads and encodes the next one, so PostgreSQL is not left
+     * waiting while the service sorts a window. One window is in flight per copy at most; threads end when idle.
+     */
+    private static final ExecutorService SENDER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "copy-rows-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final CopyIn copy;
     /** Fields per row in the binary format; 0 for CSV. */
@@ -63,6 +79,11 @@ final class CopyRows {
     /** Where the window's first row starts in the buffer (after the binary header, before the first send). */
     private int windowFrom;
     private byte[] sorted;
+    /**
+     * The sorted window being sent, by {@link #SENDER}, while the next one is read and encoded into {@link #buffer};
+     * null when none is. Until it is done, {@link #sorted} (the bytes it sends) is not touched.
+     */
+    private Future<?> sending;
 
     CopyRows(CopyIn copy) {
         this(copy, 0, 0);
@@ -356,6 +377,11 @@ final class CopyRows {
 
     /** Abandons the copy: PostgreSQL discards every row sent. */
     void cancel() {
+        try {
+            awaitSent();
+        } catch (SQLException e) {
+            // what failed is reported by whoever saw it first; the copy is abandoned either way
+        }
         if (copy.isActive()) {
             try {
                 copy.cancelCopy();
@@ -470,6 +496,7 @@ final class CopyRows {
             return;
         }
         Arrays.sort(order, 0, held);
+        awaitSent();
         if (sorted == null || sorted.length < length) {
             sorted = new byte[Math.max(length, FLUSH_AT + 8192)];
         }
@@ -487,17 +514,42 @@ final class CopyRows {
             at += to - from;
             sourceLines[(int) first + i] = windowLines[row];
         }
-        byte[] swap = buffer;
-        buffer = sorted;
-        sorted = swap;
-        length = at;
+        byte[] window = sorted;
+        int size = at;
+        sending = SENDER.submit(() -> {
+            copy.writeToCopy(window, 0, size);
+            return null;
+        });
+        length = 0;
         held = 0;
-        flush();
         windowFrom = 0;
         rowStarts[0] = 0;
     }
 
+    /** Waits for the window in flight to be handed to PostgreSQL; its failure (a refused row, ...) is thrown here. */
+    private void awaitSent() throws SQLException {
+        if (sending == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            sending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while sending rows to COPY", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("sending rows to COPY failed", e.getCause());
+        } finally {
+            sending = null;
+            sendNanos += System.nanoTime() - t0;
+        }
+    }
+
     private void flush() throws SQLException {
+        awaitSent();
         if (length == 0) {
             return;
         }
