@@ -42,7 +42,7 @@ public final class JsonCodec {
     public byte[] write(Object tree) {
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000)) {
             try (JsonGenerator generator = mapper.getFactory().createGenerator(bytes)) {
-                write(generator, tree);
+                writeValue(generator, tree);
             }
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -50,7 +50,13 @@ public final class JsonCodec {
         }
     }
 
-    private void write(JsonGenerator generator, Object value) throws IOException {
+    /** A generator of the mapper's factory (its features), writing UTF-8 to {@code out}. */
+    JsonGenerator generator(ByteArrayBuilder out) throws IOException {
+        return mapper.getFactory().createGenerator(out);
+    }
+
+    /** Writes one tree as {@link #write(Object)} does, to a generator of {@link #generator}. */
+    void writeValue(JsonGenerator generator, Object value) throws IOException {
         if (value == null) {
             generator.writeNull();
         } else if (value instanceof String text) {
@@ -59,13 +65,13 @@ public final class JsonCodec {
             generator.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 generator.writeFieldName(String.valueOf(entry.getKey()));
-                write(generator, entry.getValue());
+                writeValue(generator, entry.getValue());
             }
             generator.writeEndObject();
         } else if (value instanceof List<?> list) {
             generator.writeStartArray();
             for (int i = 0, n = list.size(); i < n; i++) {
-                write(generator, list.get(i));
+                writeValue(generator, list.get(i));
             }
             generator.writeEndArray();
         } else if (value instanceof Boolean bool) {
