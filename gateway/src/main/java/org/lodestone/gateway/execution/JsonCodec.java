@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,12 +33,82 @@ public final class JsonCodec {
     private final boolean bigDecimalForFloats;
     private final boolean bigIntegerForInts;
     private final boolean longForInts;
+    /**
+     * Whether strings are escaped the standard way only (no custom escapes, non-ASCII written as is), which is how a
+     * {@link SerializedString} encodes them.
+     */
+    private final boolean plainEscapes;
+    private final Map<String, SerializableString> remembered = new ConcurrentHashMap<>();
 
     public JsonCodec(ObjectMapper mapper) {
         this.mapper = mapper;
         this.bigDecimalForFloats = mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.bigIntegerForInts = mapper.isEnabled(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
         this.longForInts = mapper.isEnabled(DeserializationFeature.USE_LONG_FOR_INTS);
+        this.plainEscapes = mapper.getFactory().getCharacterEscapes() == null
+                && !mapper.getFactory().isEnabled(JsonGenerator.Feature.ESCAPE_NON_ASCII)
+                && mapper.getFactory().isEnabled(JsonGenerator.Feature.WRITE_HEX_UPPER_CASE);
+    }
+
+    /**
+     * As {@link #write(Object)} for an object whose string under {@code key} is written again and again (a subgraph
+     * request's document, the same for every request of a plan): that string is escaped and encoded once and kept
+     * (at most {@value #REMEMBERED_STRINGS} of them, each at most {@value #REMEMBERED_LENGTH} characters; others are
+     * written as usual). The same bytes as {@link #write(Object)}.
+     */
+    public byte[] write(Map<String, Object> tree, String key) {
+        if (!plainEscapes) {
+            return write(tree);
+        }
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000)) {
+            try (JsonGenerator generator = mapper.getFactory().createGenerator(bytes)) {
+                generator.writeStartObject();
+                for (Map.Entry<String, Object> entry : tree.entrySet()) {
+                    generator.writeFieldName(entry.getKey());
+                    SerializableString known = entry.getKey().equals(key) && entry.getValue() instanceof String text
+                            ? remembered(text) : null;
+                    if (known != null) {
+                        generator.writeString(known);
+                    } else {
+                        writeValue(generator, entry.getValue());
+                    }
+                }
+                generator.writeEndObject();
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    static final int REMEMBERED_STRINGS = 1024;
+    static final int REMEMBERED_LENGTH = 16384;
+
+    private SerializableString remembered(String text) {
+        SerializableString known = remembered.get(text);
+        if (known == null && text.length() <= REMEMBERED_LENGTH && remembered.size() < REMEMBERED_STRINGS) {
+            known = encodedAlike(text) ? new SerializedString(text) : WRITTEN_AS_USUAL;
+            remembered.putIfAbsent(text, known);
+        }
+        return known == WRITTEN_AS_USUAL ? null : known;
+    }
+
+    /** Kept for a string that {@link SerializedString} would encode otherwise than the generator. */
+    private static final SerializableString WRITTEN_AS_USUAL = new SerializedString("");
+
+    /**
+     * Whether {@link SerializedString} encodes {@code text} as the generator writes it: not with characters outside
+     * the Basic Multilingual Plane (the generator escapes each half of the pair, the encoder writes four UTF-8 bytes)
+     * nor with a slash (which the generator may be set to escape).
+     */
+    private static boolean encodedAlike(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c) || c == '/') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The tree as UTF-8 JSON. */
