@@ -49,7 +49,8 @@ import io.quarkus.test.junit.TestProfile;
  * (client and service share this JVM and the machine's cores). Besides rows/s it prints the CPU the whole JVM and the
  * PostgreSQL server spent per 1,000 rows, which is less sensitive to other load on the machine than the wall clock.
  * {@link #postgresCopyCeiling()} measures what PostgreSQL alone takes: the same price rows, already encoded, handed
- * to {@code COPY} over one JDBC connection, into the real table and into a bare temporary one.
+ * to {@code COPY} over one JDBC connection, into the real table and into a bare temporary one, and last in the
+ * binary format, as they come and sorted in windows as the service sends them.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -148,10 +149,18 @@ class BulkIngestBenchmark {
                 ByteArrayOutputStream binary = new ByteArrayOutputStream(rows.length);
                 connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY bare_price (" + PRICE_COLUMNS
                         + ") TO STDOUT (FORMAT binary)", binary);
+                // and in the order the service sends them: windows of its rows sorted by mineral and period
+                ByteArrayOutputStream sorted = new ByteArrayOutputStream(rows.length);
+                connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT " + PRICE_COLUMNS
+                        + " FROM bare_price ORDER BY (id - (SELECT min(id) FROM bare_price)) / "
+                        + SERVICE_SORT_WINDOW + ", mineral_id, period_start, id) TO STDOUT (FORMAT binary)", sorted);
                 connection.rollback();
                 byte[] binaryRows = binary.toByteArray();
                 copyAlone(connection, "price_point", "price_point (mineral ids checked once per statement), binary",
                         binaryRows, "binary");
+                connection.rollback();
+                copyAlone(connection, "price_point", "price_point (mineral ids checked once per statement), binary,"
+                        + " in sorted windows of " + SERVICE_SORT_WINDOW + " rows", sorted.toByteArray(), "binary");
                 connection.rollback();
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(temporary);
@@ -164,6 +173,8 @@ class BulkIngestBenchmark {
 
     private static final String PRICE_COLUMNS =
             "mineral_id, period, period_type, period_start, price, unit_currency, series, basis, source";
+    /** The rows per sorted window the service sends prices in (PriceRowCopier.SORT_WINDOW). */
+    private static final int SERVICE_SORT_WINDOW = 8192;
 
     private void copyAlone(Connection connection, String table, String label, byte[] rows, String format)
             throws SQLException {

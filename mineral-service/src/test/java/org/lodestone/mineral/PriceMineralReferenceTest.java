@@ -142,6 +142,59 @@ class PriceMineralReferenceTest {
         execute("INSERT INTO mineral (id, name) VALUES ('" + MINERAL + "', 'Reference check test')");
     }
 
+    /**
+     * The check after a write walks every mineral id price_point holds and locks each: a mineral being deleted
+     * together with all its prices makes a writer of other minerals wait, and once that delete commits the writer
+     * goes on (it named no such mineral).
+     */
+    @Test
+    void aWriterOfOtherMineralsIsNotFailedByAMineralDeletedWithItsPrices() throws Exception {
+        String other = MINERAL + "_other";
+        execute("INSERT INTO mineral (id, name) VALUES ('" + other + "', 'Reference check test, other')");
+        execute(INSERT_PRICE.formatted(other));
+        try (Connection writer = connect(); Connection deleter = connect()) {
+            deleter.setAutoCommit(false);
+            try (Statement delete = deleter.createStatement()) {
+                delete.execute("DELETE FROM price_point WHERE mineral_id = '" + other + "'");
+                delete.execute("DELETE FROM mineral WHERE id = '" + other + "'");
+            }
+            CompletableFuture<SQLException> write = CompletableFuture.supplyAsync(() -> {
+                try (Statement statement = writer.createStatement()) {
+                    statement.execute("SET statement_timeout = '20s'");
+                    statement.execute(INSERT_PRICE.formatted(MINERAL));
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(500);
+            assertFalse(write.isDone(), "the writer waits for the delete's lock on the other mineral");
+            deleter.commit();
+            assertEquals(null, write.get(30, TimeUnit.SECONDS));
+        } finally {
+            execute("DELETE FROM price_point WHERE mineral_id = '" + other + "'");
+            execute("DELETE FROM mineral WHERE id = '" + other + "'");
+        }
+        assertEquals(1, pricesOf(MINERAL));
+        assertEquals(0, pricesOf(other));
+    }
+
+    /** A bulk COPY is checked the same way: a row naming an unknown mineral fails the whole copy, naming it. */
+    @Test
+    void aCopyNamingAnUnknownMineralIsRefused() throws Exception {
+        try (Connection connection = connect()) {
+            var copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            String rows = MINERAL + ",1950,annual_average,1950-01-01,1,USD/t,test\n"
+                    + "no_such_copied_mineral,1950,annual_average,1950-01-01,1,USD/t,test\n";
+            SQLException refused = assertThrows(SQLException.class, () -> copy.copyIn("COPY price_point (mineral_id,"
+                    + " period, period_type, period_start, price, unit_currency, source) FROM STDIN (FORMAT csv)",
+                    new java.io.StringReader(rows)));
+            assertEquals(FOREIGN_KEY_VIOLATION, refused.getSQLState());
+            assertTrue(refused.getMessage().contains("no_such_copied_mineral"), refused.getMessage());
+        }
+        assertEquals(0, pricesOf(MINERAL));
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
     }

@@ -20,10 +20,21 @@ import org.postgresql.util.ServerErrorMessage;
  * flat whatever the number of rows. The source line of every row sent is kept (four bytes a row), so an error PostgreSQL reports for
  * "COPY line n" can name the line of the upload. Nothing is visible to others before the transaction commits, and a
  * cancelled copy or a rolled-back transaction leaves nothing.
+ *
+ * <p>A binary copy may send its rows in windows sorted by a key the caller gives each row ({@link #endRow(long, long)}):
+ * up to {@code sortWindow} rows are held, then sent ordered by key, rows of equal keys in the order they came. Keyed by
+ * the table's index, consecutive rows then descend to the same index pages, which PostgreSQL finds still in the CPU's
+ * caches; rows of one key keep their order, so ids drawn from a sequence still follow the upload among them.
  */
 final class CopyRows {
 
     private static final int FLUSH_AT = 256 * 1024;
+    /** A sort window is sent early once it holds this many bytes (rows with very long texts). */
+    private static final int WINDOW_BYTES = 4 * 1024 * 1024;
+    /** The largest sort window: its row numbers fill the low 16 bits of {@link #order}. */
+    static final int MAX_SORT_WINDOW = 1 << 16;
+    /** Sort keys are below this: the upper bits of {@link #order}. */
+    static final long SORT_KEY_LIMIT = 1L << 47;
     private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
     private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
 
@@ -42,27 +53,56 @@ final class CopyRows {
     private long rows;
     private long sendNanos;
 
+    /** Rows per sort window; 0: rows are sent in the order they come. */
+    private final int sortWindow;
+    /** Of the rows held in the window: each one's key and number in the window, then its start in the buffer. */
+    private long[] order;
+    private int[] rowStarts;
+    private int[] windowLines;
+    private int held;
+    /** Where the window's first row starts in the buffer (after the binary header, before the first send). */
+    private int windowFrom;
+    private byte[] sorted;
+
     CopyRows(CopyIn copy) {
-        this(copy, 0);
+        this(copy, 0, 0);
     }
 
-    private CopyRows(CopyIn copy, int binaryFields) {
+    private CopyRows(CopyIn copy, int binaryFields, int sortWindow) {
         this.copy = copy;
         this.binaryFields = binaryFields;
+        this.sortWindow = sortWindow;
+        if (sortWindow > 0) {
+            order = new long[sortWindow];
+            rowStarts = new int[sortWindow];
+            windowLines = new int[sortWindow];
+        }
         if (binaryFields > 0) {
             System.arraycopy(BINARY_SIGNATURE, 0, buffer, 0, BINARY_SIGNATURE.length);
             length = BINARY_SIGNATURE.length;
             int32(0); // flags
             int32(0); // no header extension
+            windowFrom = length;
         }
     }
 
     /** Binary rows of {@code fields} values each, encoded by the typed methods ({@link #text}, {@link #numeric}, ...). */
     static CopyRows binary(CopyIn copy, int fields) {
+        return binary(copy, fields, 0);
+    }
+
+    /**
+     * Binary rows sent in windows of up to {@code sortWindow} rows sorted by the keys given to
+     * {@link #endRow(long, long)} (0: in the order they come).
+     */
+    static CopyRows binary(CopyIn copy, int fields, int sortWindow) {
         if (fields <= 0) {
             throw new IllegalArgumentException("a binary row has at least one field");
         }
-        return new CopyRows(copy, fields);
+        if (sortWindow < 0 || sortWindow > MAX_SORT_WINDOW) {
+            throw new IllegalArgumentException("a sort window holds 0 to " + MAX_SORT_WINDOW + " rows");
+        }
+        return new CopyRows(copy, fields, sortWindow);
     }
 
     /** Starts {@code COPY table (columns) FROM STDIN (FORMAT csv)} on the transaction's connection. */
@@ -76,9 +116,15 @@ final class CopyRows {
      * with the typed methods.
      */
     static CopyRows startBinary(Connection connection, String table, String columns) throws SQLException {
+        return startBinary(connection, table, columns, 0);
+    }
+
+    /** As {@link #startBinary(Connection, String, String)}, rows sent in sorted windows of {@code sortWindow} rows. */
+    static CopyRows startBinary(Connection connection, String table, String columns, int sortWindow)
+            throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         return binary(pg.getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)"),
-                columns.split(",").length);
+                columns.split(",").length, sortWindow);
     }
 
     /**
@@ -173,15 +219,20 @@ final class CopyRows {
         }
     }
 
-    /** A date, from its ISO year, month and day (not checked: the caller passes a real date). */
-    void date(int year, int month, int day) {
-        date(LocalDate.of(year, month, day));
+    /**
+     * A date, from its ISO year, month and day (not checked: the caller passes a real date); returns it as PostgreSQL
+     * stores it, in days from 2000-01-01.
+     */
+    int date(int year, int month, int day) {
+        return date(LocalDate.of(year, month, day));
     }
 
-    void date(LocalDate value) {
+    int date(LocalDate value) {
+        int days = Math.toIntExact(value.toEpochDay() - POSTGRES_EPOCH_DAY);
         binaryField(4);
         int32(4);
-        int32(Math.toIntExact(value.toEpochDay() - POSTGRES_EPOCH_DAY));
+        int32(days);
+        return days;
     }
 
     /**
@@ -251,15 +302,39 @@ final class CopyRows {
 
     /** Ends the row that came from line {@code sourceLine} of the upload; sends the buffer once it is large. */
     void endRow(long sourceLine) throws SQLException {
+        endRow(sourceLine, 0);
+    }
+
+    /**
+     * Ends the row that came from line {@code sourceLine} of the upload, sorted in its window by {@code sortKey}
+     * (0 to {@link #SORT_KEY_LIMIT} - 1; ignored when the copy has no sort window).
+     */
+    void endRow(long sourceLine, long sortKey) throws SQLException {
         if (binaryFields == 0) {
             ensure(1);
             buffer[length++] = '\n';
         }
         firstField = true;
+        int line = (int) Math.min(sourceLine, Integer.MAX_VALUE);
+        if (sortWindow > 0) {
+            if (sortKey < 0 || sortKey >= SORT_KEY_LIMIT) {
+                throw new IllegalArgumentException("sort key out of range: " + sortKey);
+            }
+            rows++;
+            order[held] = sortKey << 16 | held;
+            windowLines[held++] = line;
+            if (held < sortWindow) {
+                rowStarts[held] = length;
+            }
+            if (held == sortWindow || length - windowFrom >= WINDOW_BYTES) {
+                flushWindow();
+            }
+            return;
+        }
         if (rows == sourceLines.length) {
             sourceLines = Arrays.copyOf(sourceLines, sourceLines.length * 2);
         }
-        sourceLines[(int) rows++] = (int) Math.min(sourceLine, Integer.MAX_VALUE);
+        sourceLines[(int) rows++] = line;
         if (length >= FLUSH_AT) {
             flush();
         }
@@ -267,6 +342,7 @@ final class CopyRows {
 
     /** Sends what is buffered and ends the copy; returns the number of rows PostgreSQL stored. */
     long finish() throws SQLException {
+        flushWindow();
         if (binaryFields > 0) {
             ensure(2);
             int16(-1); // the trailer
@@ -383,6 +459,42 @@ final class CopyRows {
         if (length + room > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + room));
         }
+    }
+
+    /**
+     * Sends the rows held in the sort window ordered by key (equal keys in the order they came), each row's source
+     * line recorded in the order sent, which is the order PostgreSQL numbers them in.
+     */
+    private void flushWindow() throws SQLException {
+        if (sortWindow == 0 || held == 0) {
+            return;
+        }
+        Arrays.sort(order, 0, held);
+        if (sorted == null || sorted.length < length) {
+            sorted = new byte[Math.max(length, FLUSH_AT + 8192)];
+        }
+        System.arraycopy(buffer, 0, sorted, 0, windowFrom); // the binary header, before the first window
+        int at = windowFrom;
+        long first = rows - held;
+        if (rows > sourceLines.length) {
+            sourceLines = Arrays.copyOf(sourceLines, (int) Math.max(rows, 2L * sourceLines.length));
+        }
+        for (int i = 0; i < held; i++) {
+            int row = (int) (order[i] & 0xFFFF);
+            int from = row == 0 ? windowFrom : rowStarts[row];
+            int to = row + 1 < held ? rowStarts[row + 1] : length;
+            System.arraycopy(buffer, from, sorted, at, to - from);
+            at += to - from;
+            sourceLines[(int) first + i] = windowLines[row];
+        }
+        byte[] swap = buffer;
+        buffer = sorted;
+        sorted = swap;
+        length = at;
+        held = 0;
+        flush();
+        windowFrom = 0;
+        rowStarts[0] = 0;
     }
 
     private void flush() throws SQLException {

@@ -18,7 +18,10 @@ import org.lodestone.support.problem.FieldError;
  * every other row is read into a {@link PriceInput} and goes through the validator itself, which words the errors.
  * So both kinds of row are stored alike and every bad row gets the validator's message; only the common case makes
  * no object. Rows go in COPY's binary format: the values are already checked here, so PostgreSQL is handed the date
- * and the price as it stores them instead of parsing text again.
+ * and the price as it stores them instead of parsing text again. They are sent in windows sorted like the
+ * {@code (mineral_id, period_start)} index ({@link #SORT_WINDOW}): inserting into that index was most of what
+ * PostgreSQL spent per row, and consecutive rows of one mineral and period find its pages still in the CPU's caches.
+ * Rows of the same mineral and period keep the upload's order (their ids too).
  */
 final class PriceRowCopier {
 
@@ -34,13 +37,17 @@ final class PriceRowCopier {
         }
     }
     private static final int MAX_FAST_PRICE_LENGTH = 40;
+    /** Rows per sorted window: about 1.2 MB of typical rows held per upload. */
+    static final int SORT_WINDOW = 8192;
+    /** PostgreSQL's days (from 2000-01-01) of years 1 to 9999 fit in 23 bits once moved up by this. */
+    private static final int DAY_OFFSET = 1 << 21;
 
     private PriceRowCopier() {
     }
 
     /** {@code COPY price_point} in the binary format, on the transaction's connection. */
     static CopyRows start(java.sql.Connection connection) throws SQLException {
-        return CopyRows.startBinary(connection, "price_point", COLUMNS);
+        return CopyRows.startBinary(connection, "price_point", COLUMNS, SORT_WINDOW);
     }
 
     /** Copies the rows of a CSV body, reporting bad ones; rows are copied only while no row has failed. */
@@ -73,13 +80,13 @@ final class PriceRowCopier {
                     text(row, mineral, copy);
                     text(row, date, copy);
                     text(row, periodType, copy);
-                    copy.date(year, type == PeriodType.MONTH_OR_POINT ? month : 1, 1);
+                    int day = copy.date(year, type == PeriodType.MONTH_OR_POINT ? month : 1, 1);
                     copy.numeric(b, row.start(price), row.end(price));
                     text(row, unitCurrency, copy);
                     optional(row, series, copy);
                     optional(row, basis, copy);
                     text(row, source, copy);
-                    copy.endRow(row.line());
+                    copy.endRow(row.line(), sortKey(b, row.start(mineral), row.end(mineral), day));
                 }
                 continue;
             }
@@ -109,15 +116,28 @@ final class PriceRowCopier {
             copy.text(in.mineral());
             copy.text(in.date());
             copy.text(valid.get().type().code());
-            copy.date(valid.get().periodStart());
+            int day = copy.date(valid.get().periodStart());
             byte[] price = in.price().toPlainString().getBytes(StandardCharsets.US_ASCII);
             copy.numeric(price, 0, price.length);
             copy.text(in.unitCurrency());
             copy.text(in.series());
             copy.text(in.basis());
             copy.text(in.source());
-            copy.endRow(line);
+            byte[] mineral = in.mineral().getBytes(StandardCharsets.UTF_8);
+            copy.endRow(line, sortKey(mineral, 0, mineral.length, day));
         }
+    }
+
+    /**
+     * The row's place in its window: its mineral id (a 24-bit hash of its UTF-8 bytes: equal ids, equal keys; two
+     * ids sharing a hash only share a group), then the first day of its period.
+     */
+    static long sortKey(byte[] mineral, int from, int to, int day) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + mineral[i];
+        }
+        return (long) (h & 0xFFFFFF) << 23 | (day + DAY_OFFSET);
     }
 
     /** Present and not blank: its first byte (the field is trimmed) is ASCII and not white space. */
