@@ -16,7 +16,8 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
-import { createSign, randomUUID } from 'node:crypto';
+import { createPublicKey, createSign, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -50,7 +51,7 @@ const OFFSET = Number(env.BENCH_PORT_OFFSET ?? 0);
 const PORTS = { postgres: 19432 + OFFSET, keycloak: 19180 + OFFSET, country: 19081 + OFFSET, mineral: 19082 + OFFSET,
   agreement: 19083 + OFFSET, stackGateway: 19080 + OFFSET,
   standin: { country: 19181 + OFFSET, mineral: 19182 + OFFSET, agreement: 19183 + OFFSET },
-  standinControl: 19190 + OFFSET, gateway: 19400 + OFFSET };
+  standinControl: 19190 + OFFSET, jwks: 19195 + OFFSET, gateway: 19400 + OFFSET };
 const SUBGRAPH_PORTS = { country: PORTS.country, mineral: PORTS.mineral, agreement: PORTS.agreement };
 const TOKENS = env.BENCH_TOKENS ?? 'test';
 const KEYCLOAK_ISSUER = `http://localhost:${PORTS.keycloak}/realms/coalition`;
@@ -58,8 +59,12 @@ const KEYCLOAK_ISSUER = `http://localhost:${PORTS.keycloak}/realms/coalition`;
 const TEST_ISSUER = 'https://issuer.test.lodestone/realms/coalition';
 const TEST_KEYS = path.join(ROOT, 'deploy/testing/src/main/resources');
 const ISSUER = TOKENS === 'keycloak' ? KEYCLOAK_ISSUER : TEST_ISSUER;
+// The test public key is served as a JWK set over HTTP, as Keycloak serves its keys, so that the services and our
+// gateway load and check keys as in the local stack (smallrye-jwt verifies on a worker thread when keys come from a
+// URL, on the event loop when they come from a file).
+const TEST_KID = 'lodestone-test';
 const JWKS = TOKENS === 'keycloak' ? `${KEYCLOAK_ISSUER}/protocol/openid-connect/certs`
-  : `file:${path.join(TEST_KEYS, 'lodestone-test-public.pem')}`;
+  : `http://127.0.0.1:${PORTS.jwks}/certs`;
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 
 const children = [];
@@ -189,10 +194,24 @@ function testToken(user) {
   const claims = { iss: TEST_ISSUER, aud: 'lodestone-api', sub: `sub-${user}`, preferred_username: user,
     realm_access: { roles }, iat: now, exp: now + 3600, jti: randomUUID(),
     ...(user.endsWith('-member') ? { country: user.slice(0, 2).toUpperCase() } : {}) };
-  const unsigned = `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}`;
+  const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: TEST_KID })}.${b64(claims)}`;
   const signature = createSign('RSA-SHA256').update(unsigned)
     .sign(readFileSync(path.join(TEST_KEYS, 'lodestone-test-private.pem'), 'utf8')).toString('base64url');
   return `${unsigned}.${signature}`;
+}
+
+/** Serves the test public key as a JWK set on PORTS.jwks for as long as the benchmark runs. */
+async function serveTestKeys() {
+  if (TOKENS === 'keycloak') return;
+  const jwk = createPublicKey(readFileSync(path.join(TEST_KEYS, 'lodestone-test-public.pem'), 'utf8'))
+    .export({ format: 'jwk' });
+  const body = JSON.stringify({ keys: [{ ...jwk, kid: TEST_KID, use: 'sig', alg: 'RS256' }] });
+  const server = createServer((request, response) => {
+    response.writeHead(request.url === '/certs' ? 200 : 404, { 'content-type': 'application/json' });
+    response.end(request.url === '/certs' ? body : '{}');
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(PORTS.jwks, '127.0.0.1', resolve));
+  server.unref();
 }
 
 async function token(user) {
@@ -220,6 +239,7 @@ function requestsFor(pairs, tokens) {
 // ---------- the stack ----------
 
 async function startStack() {
+  await serveTestKeys();
   const jar = path.join(ROOT, 'deploy/local-stack/target/local-stack.jar');
   if (!existsSync(jar)) throw new Error(`${jar} is missing: run deploy/bench/run.sh (it builds it)`);
   const stackEnv = { ...env, LODESTONE_HOME: path.join(OUT, 'stack'), LODESTONE_PG_PORT: String(PORTS.postgres),

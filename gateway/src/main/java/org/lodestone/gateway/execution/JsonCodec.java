@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,19 +33,47 @@ public final class JsonCodec {
     private final boolean bigDecimalForFloats;
     private final boolean bigIntegerForInts;
     private final boolean longForInts;
+    /**
+     * Whether strings are escaped the standard way only (no custom escapes, non-ASCII written as is), which is how a
+     * {@link SerializedString} encodes them.
+     */
+    private final boolean plainEscapes;
+    private final Map<String, SerializableString> remembered = new ConcurrentHashMap<>();
 
     public JsonCodec(ObjectMapper mapper) {
         this.mapper = mapper;
         this.bigDecimalForFloats = mapper.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         this.bigIntegerForInts = mapper.isEnabled(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
         this.longForInts = mapper.isEnabled(DeserializationFeature.USE_LONG_FOR_INTS);
+        this.plainEscapes = mapper.getFactory().getCharacterEscapes() == null
+                && !mapper.getFactory().isEnabled(JsonGenerator.Feature.ESCAPE_NON_ASCII)
+                && mapper.getFactory().isEnabled(JsonGenerator.Feature.WRITE_HEX_UPPER_CASE);
     }
 
-    /** The tree as UTF-8 JSON. */
-    public byte[] write(Object tree) {
+    /**
+     * As {@link #write(Object)} for an object whose string under {@code key} is written again and again (a subgraph
+     * request's document, the same for every request of a plan): that string is escaped and encoded once and kept
+     * (at most {@value #REMEMBERED_STRINGS} of them, each at most {@value #REMEMBERED_LENGTH} characters; others are
+     * written as usual). The same bytes as {@link #write(Object)}.
+     */
+    public byte[] write(Map<String, Object> tree, String key) {
+        if (!plainEscapes) {
+            return write(tree);
+        }
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000)) {
             try (JsonGenerator generator = mapper.getFactory().createGenerator(bytes)) {
-                write(generator, tree);
+                generator.writeStartObject();
+                for (Map.Entry<String, Object> entry : tree.entrySet()) {
+                    generator.writeFieldName(entry.getKey());
+                    SerializableString known = entry.getKey().equals(key) && entry.getValue() instanceof String text
+                            ? remembered(text) : null;
+                    if (known != null) {
+                        generator.writeString(known);
+                    } else {
+                        writeValue(generator, entry.getValue());
+                    }
+                }
+                generator.writeEndObject();
             }
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -50,7 +81,55 @@ public final class JsonCodec {
         }
     }
 
-    private void write(JsonGenerator generator, Object value) throws IOException {
+    static final int REMEMBERED_STRINGS = 1024;
+    static final int REMEMBERED_LENGTH = 16384;
+
+    private SerializableString remembered(String text) {
+        SerializableString known = remembered.get(text);
+        if (known == null && text.length() <= REMEMBERED_LENGTH && remembered.size() < REMEMBERED_STRINGS) {
+            known = encodedAlike(text) ? new SerializedString(text) : WRITTEN_AS_USUAL;
+            remembered.putIfAbsent(text, known);
+        }
+        return known == WRITTEN_AS_USUAL ? null : known;
+    }
+
+    /** Kept for a string that {@link SerializedString} would encode otherwise than the generator. */
+    private static final SerializableString WRITTEN_AS_USUAL = new SerializedString("");
+
+    /**
+     * Whether {@link SerializedString} encodes {@code text} as the generator writes it: not with characters outside
+     * the Basic Multilingual Plane (the generator escapes each half of the pair, the encoder writes four UTF-8 bytes)
+     * nor with a slash (which the generator may be set to escape).
+     */
+    private static boolean encodedAlike(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c) || c == '/') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The tree as UTF-8 JSON. */
+    public byte[] write(Object tree) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000)) {
+            try (JsonGenerator generator = mapper.getFactory().createGenerator(bytes)) {
+                writeValue(generator, tree);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    /** A generator of the mapper's factory (its features), writing UTF-8 to {@code out}. */
+    JsonGenerator generator(ByteArrayBuilder out) throws IOException {
+        return mapper.getFactory().createGenerator(out);
+    }
+
+    /** Writes one tree as {@link #write(Object)} does, to a generator of {@link #generator}. */
+    void writeValue(JsonGenerator generator, Object value) throws IOException {
         if (value == null) {
             generator.writeNull();
         } else if (value instanceof String text) {
@@ -59,13 +138,13 @@ public final class JsonCodec {
             generator.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 generator.writeFieldName(String.valueOf(entry.getKey()));
-                write(generator, entry.getValue());
+                writeValue(generator, entry.getValue());
             }
             generator.writeEndObject();
         } else if (value instanceof List<?> list) {
             generator.writeStartArray();
             for (int i = 0, n = list.size(); i < n; i++) {
-                write(generator, list.get(i));
+                writeValue(generator, list.get(i));
             }
             generator.writeEndArray();
         } else if (value instanceof Boolean bool) {

@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 
 import org.lodestone.gateway.pipeline.GraphQLErrors;
 import org.lodestone.gateway.planning.EntityJump;
@@ -35,17 +39,64 @@ public final class PlanExecutor {
 
     /** Runs the whole plan, deferred parts included, and answers once. */
     public Uni<ExecutionResult> execute(QueryPlan plan, Map<String, Object> variables, String authorization) {
-        Run run = start(plan, variables, authorization);
-        Uni<ExecutionResult> chain = run.initial();
+        return uni(() -> executeNow(plan, variables, authorization, NOT_CANCELLED));
+    }
+
+    /**
+     * As {@link #execute}, started at once, on Vert.x futures (no Mutiny step between the stages). Before each stage
+     * {@code cancelled} is asked: once it says true (the client went away), no further stage starts and the answer
+     * never comes, as when the subscriber of {@link #execute} cancels.
+     */
+    public Future<ExecutionResult> executeNow(QueryPlan plan, Map<String, Object> variables, String authorization,
+            BooleanSupplier cancelled) {
+        State state = new State(variables == null ? Map.of() : variables, authorization, cancelled);
+        Future<Void> chain = runStages(plan.phases(), state, Integer.MIN_VALUE, Future.succeededFuture());
         for (QueryPlan.DeferredPart part : plan.deferred()) {
-            chain = chain.chain(() -> run.deferred(part.id()));
+            chain = runDeferred(plan, part.id(), state, chain);
         }
-        return chain.map(ignored -> new ExecutionResult(run.state.data, run.state.errors, run.state.requests.get()));
+        return chain.map(ignored -> new ExecutionResult(state.data, state.errors, state.requests.get()));
+    }
+
+    private static final BooleanSupplier NOT_CANCELLED = () -> false;
+
+    /** A Uni that starts {@code work} when subscribed and emits its outcome. */
+    private static <T> Uni<T> uni(Supplier<Future<T>> work) {
+        return Uni.createFrom().emitter(emitter -> work.get().onComplete(outcome -> {
+            if (outcome.succeeded()) {
+                emitter.complete(outcome.result());
+            } else {
+                emitter.fail(outcome.cause());
+            }
+        }));
+    }
+
+    /** The stages of {@code phases} above {@code afterLevel}, one after the other, once {@code chain} has completed. */
+    private Future<Void> runStages(List<QueryPlan.Phase> phases, State state, int afterLevel, Future<Void> chain) {
+        for (QueryPlan.Phase phase : phases) {
+            for (QueryPlan.Stage stage : phase.stages()) {
+                if (stage.level() > afterLevel) {
+                    chain = chain.compose(ignored -> runStage(stage, state));
+                }
+            }
+        }
+        return chain;
+    }
+
+    /** The stages of deferred fragment {@code id}, once {@code chain} has completed. */
+    private Future<Void> runDeferred(QueryPlan plan, int id, State state, Future<Void> chain) {
+        for (QueryPlan.DeferredPart part : plan.deferred()) {
+            if (part.id() == id) {
+                for (QueryPlan.Stage stage : part.stages()) {
+                    chain = chain.compose(ignored -> runStage(stage, state));
+                }
+            }
+        }
+        return chain;
     }
 
     /** A plan run in steps (incremental delivery): the initial part first, then each deferred part when asked. */
     public Run start(QueryPlan plan, Map<String, Object> variables, String authorization) {
-        return new Run(plan, new State(variables == null ? Map.of() : variables, authorization));
+        return new Run(plan, new State(variables == null ? Map.of() : variables, authorization, NOT_CANCELLED));
     }
 
     /**
@@ -64,26 +115,13 @@ public final class PlanExecutor {
         }
 
         public Uni<ExecutionResult> initial() {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (QueryPlan.Phase phase : plan.phases()) {
-                for (QueryPlan.Stage stage : phase.stages()) {
-                    chain = chain.chain(() -> runStage(stage, state));
-                }
-            }
-            return chain.map(ignored -> step());
+            return uni(() -> runStages(plan.phases(), state, Integer.MIN_VALUE, Future.succeededFuture())
+                    .map(ignored -> step()));
         }
 
         /** The fetches of deferred fragment {@code id} (none when everything it selects came with earlier fetches). */
         public Uni<ExecutionResult> deferred(int id) {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (QueryPlan.DeferredPart part : plan.deferred()) {
-                if (part.id() == id) {
-                    for (QueryPlan.Stage stage : part.stages()) {
-                        chain = chain.chain(() -> runStage(stage, state));
-                    }
-                }
-            }
-            return chain.map(ignored -> step());
+            return uni(() -> runDeferred(plan, id, state, Future.succeededFuture()).map(ignored -> step()));
         }
 
         private ExecutionResult step() {
@@ -100,48 +138,59 @@ public final class PlanExecutor {
      */
     public Uni<ExecutionResult> executeFromRoot(QueryPlan plan, Fetch root, Map<String, Object> event,
             Map<String, Object> variables, String authorization) {
-        State state = new State(variables == null ? Map.of() : variables, authorization);
+        State state = new State(variables == null ? Map.of() : variables, authorization, NOT_CANCELLED);
         mergeRootAnswer(root, supergraph.subgraph(root.graph()),
                 root.usesTypedAliases() ? JsonTrees.renamePrefixed(event, Fetch.TYPED_ALIAS_PREFIX) : event, state);
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (QueryPlan.Phase phase : plan.phases()) {
-            for (QueryPlan.Stage stage : phase.stages()) {
-                if (stage.level() > root.level()) {
-                    chain = chain.chain(() -> runStage(stage, state));
-                }
-            }
-        }
-        return chain.map(ignored -> new ExecutionResult(state.data, state.errors, state.requests.get()));
+        return uni(() -> runStages(plan.phases(), state, root.level(), Future.succeededFuture())
+                .map(ignored -> new ExecutionResult(state.data, state.errors, state.requests.get())));
     }
 
-    private Uni<Void> runStage(QueryPlan.Stage stage, State state) {
-        List<Uni<Consumer<State>>> fetches = new ArrayList<>();
+    private Future<Void> runStage(QueryPlan.Stage stage, State state) {
+        if (state.cancelled.getAsBoolean()) {
+            // Nobody waits for the answer any more: nothing further is sent, and nothing completes.
+            return Promise.<Void>promise().future();
+        }
+        List<Future<Consumer<State>>> fetches = new ArrayList<>();
         for (Fetch fetch : stage.fetches()) {
-            Uni<Consumer<State>> run = fetch.isRoot() ? rootFetch(fetch, state) : entityFetch(fetch, state);
+            Future<Consumer<State>> run = fetch.isRoot() ? rootFetch(fetch, state) : entityFetch(fetch, state);
             if (run != null) {
                 fetches.add(run);
             }
         }
         if (fetches.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Future.succeededFuture();
+        }
+        if (fetches.size() == 1) {
+            return fetches.get(0).map(merge -> {
+                merge.accept(state);
+                return null;
+            });
         }
         // Fetches run concurrently; their results are merged afterwards, one at a time, in plan order.
-        return Uni.join().all(fetches).andFailFast()
-                .invoke(merges -> merges.forEach(merge -> merge.accept(state)))
-                .replaceWithVoid();
+        return Future.all(fetches).map(all -> {
+            for (int i = 0; i < fetches.size(); i++) {
+                all.<Consumer<State>>resultAt(i).accept(state);
+            }
+            return null;
+        });
     }
 
-    private Uni<Consumer<State>> rootFetch(Fetch fetch, State state) {
+    private Future<Consumer<State>> rootFetch(Fetch fetch, State state) {
         Subgraph subgraph = supergraph.subgraph(fetch.graph());
-        return send(subgraph, fetch, variablesFor(fetch, state), state)
-                .map(response -> (Consumer<State>) s -> mergeRootAnswer(fetch, subgraph, response, s))
-                .onFailure().recoverWithItem(failure -> s -> {
-                    for (String key : fetch.rootKeys()) {
-                        s.data.putIfAbsent(key, null);
-                        s.errors.add(withService(GraphQLErrors.error(failure.getMessage(), List.of(key),
-                                GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
-                    }
-                });
+        return send(subgraph, fetch, variablesFor(fetch, state), state).transform(outcome -> {
+            if (outcome.succeeded()) {
+                Map<String, Object> response = outcome.result();
+                return Future.succeededFuture(s -> mergeRootAnswer(fetch, subgraph, response, s));
+            }
+            Throwable failure = outcome.cause();
+            return Future.succeededFuture(s -> {
+                for (String key : fetch.rootKeys()) {
+                    s.data.putIfAbsent(key, null);
+                    s.errors.add(withService(GraphQLErrors.error(failure.getMessage(), List.of(key),
+                            GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
+                }
+            });
+        });
     }
 
     private static void mergeRootAnswer(Fetch fetch, Subgraph subgraph, Map<String, Object> response, State s) {
@@ -161,7 +210,7 @@ public final class PlanExecutor {
         }
     }
 
-    private Uni<Consumer<State>> entityFetch(Fetch fetch, State state) {
+    private Future<Consumer<State>> entityFetch(Fetch fetch, State state) {
         if (fetch.jumps().size() == 1 && !fetch.jumps().get(0).contexts().isEmpty()) {
             return contextualFetch(fetch, state);
         }
@@ -185,9 +234,9 @@ public final class PlanExecutor {
      * A call passing {@code @fromContext} arguments: one request per distinct set of context values (the same
      * document, other variables), sent together; their answers merge in the order the objects were reached.
      */
-    private Uni<Consumer<State>> contextualFetch(Fetch fetch, State state) {
+    private Future<Consumer<State>> contextualFetch(Fetch fetch, State state) {
         EntityJump jump = fetch.jumps().get(0);
-        List<Uni<Consumer<State>>> requests = new ArrayList<>();
+        List<Future<Consumer<State>>> requests = new ArrayList<>();
         JumpTargets.collectByContext(supergraph, jump, state.data).forEach((contextValues, targets) -> {
             if (targets.representations.isEmpty()) {
                 return;
@@ -200,78 +249,89 @@ public final class PlanExecutor {
         if (requests.isEmpty()) {
             return null;
         }
-        return Uni.join().all(requests).andFailFast().map(merges -> s -> merges.forEach(merge -> merge.accept(s)));
+        return Future.all(requests).map(all -> s -> {
+            for (int i = 0; i < requests.size(); i++) {
+                all.<Consumer<State>>resultAt(i).accept(s);
+            }
+        });
     }
 
-    private Uni<Consumer<State>> entityRequest(Fetch fetch, Map<String, Object> variables, List<JumpTargets> prepared,
+    private Future<Consumer<State>> entityRequest(Fetch fetch, Map<String, Object> variables, List<JumpTargets> prepared,
             State state) {
         Subgraph subgraph = supergraph.subgraph(fetch.graph());
-        return send(subgraph, fetch, variables, state)
-                .map(response -> (Consumer<State>) s -> {
-                    Map<String, Object> data = response.get("data") instanceof Map<?, ?> map ? cast(map) : Map.of();
-                    for (JumpTargets targets : prepared) {
-                        Object entities = data.get(targets.jump.alias());
-                        List<?> list = entities instanceof List<?> l ? l : List.of();
-                        for (int i = 0; i < targets.byRepresentation.size(); i++) {
-                            Object entity = i < list.size() ? list.get(i) : null;
-                            List<JumpTargets.Target> sameEntity = targets.byRepresentation.get(i);
-                            for (int t = 0; t < sameEntity.size(); t++) {
-                                JumpTargets.Target target = sameEntity.get(t);
-                                if (entity instanceof Map<?, ?> map) {
-                                    // This answer is ours alone: the last object reached takes it as is, the
-                                    // others (the same entity reached by several paths) take copies.
-                                    Map<String, Object> copy = t == sameEntity.size() - 1 ? cast(map)
-                                            : JsonTrees.deepCopy(cast(map));
-                                    // An @interfaceObject subgraph answers with the interface name; keep the concrete one.
-                                    if (targets.jump.typeName().equals(copy.get("__typename"))
-                                            && target.object().get("__typename") != null) {
-                                        copy.remove("__typename");
-                                    }
-                                    JsonTrees.deepMerge(target.object(), copy);
-                                }
-                                targets.jump.fieldKeys().forEach(k -> target.object().putIfAbsent(k, null));
-                            }
-                        }
-                    }
-                    for (Map<String, Object> error : errorsOf(response)) {
-                        s.errors.add(withService(rewriteEntityErrorPath(error, prepared), subgraph));
-                    }
-                })
-                .onFailure().recoverWithItem(failure -> s -> {
-                    for (JumpTargets targets : prepared) {
-                        int reported = 0;
-                        for (List<JumpTargets.Target> sameRepresentation : targets.byRepresentation) {
-                            for (JumpTargets.Target target : sameRepresentation) {
-                                targets.jump.fieldKeys().forEach(k -> target.object().putIfAbsent(k, null));
-                                // One error per affected object, bounded so a long list does not flood the response.
-                                if (reported++ < MAX_ERRORS_PER_CALL) {
-                                    List<Object> path = new ArrayList<>(target.path());
-                                    path.add(targets.jump.fieldKeys().get(0));
-                                    s.errors.add(withService(GraphQLErrors.error(failure.getMessage(), path,
-                                            GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
-                                }
-                            }
-                        }
-                    }
-                });
+        return send(subgraph, fetch, variables, state).transform(outcome -> Future.succeededFuture(outcome.succeeded()
+                ? entityMerge(outcome.result(), prepared, subgraph)
+                : entityFailure(outcome.cause(), prepared, subgraph)));
     }
 
-    private Uni<Map<String, Object>> send(Subgraph subgraph, Fetch fetch, Map<String, Object> variables, State state) {
+    private static Consumer<State> entityMerge(Map<String, Object> response, List<JumpTargets> prepared,
+            Subgraph subgraph) {
+        return s -> {
+            Map<String, Object> data = response.get("data") instanceof Map<?, ?> map ? cast(map) : Map.of();
+            for (JumpTargets targets : prepared) {
+                Object entities = data.get(targets.jump.alias());
+                List<?> list = entities instanceof List<?> l ? l : List.of();
+                for (int i = 0; i < targets.byRepresentation.size(); i++) {
+                    Object entity = i < list.size() ? list.get(i) : null;
+                    List<JumpTargets.Target> sameEntity = targets.byRepresentation.get(i);
+                    for (int t = 0; t < sameEntity.size(); t++) {
+                        JumpTargets.Target target = sameEntity.get(t);
+                        if (entity instanceof Map<?, ?> map) {
+                            // This answer is ours alone: the last object reached takes it as is, the
+                            // others (the same entity reached by several paths) take copies.
+                            Map<String, Object> copy = t == sameEntity.size() - 1 ? cast(map)
+                                    : JsonTrees.deepCopy(cast(map));
+                            // An @interfaceObject subgraph answers with the interface name; keep the concrete one.
+                            if (targets.jump.typeName().equals(copy.get("__typename"))
+                                    && target.object().get("__typename") != null) {
+                                copy.remove("__typename");
+                            }
+                            JsonTrees.deepMerge(target.object(), copy);
+                        }
+                        targets.jump.fieldKeys().forEach(k -> target.object().putIfAbsent(k, null));
+                    }
+                }
+            }
+            for (Map<String, Object> error : errorsOf(response)) {
+                s.errors.add(withService(rewriteEntityErrorPath(error, prepared), subgraph));
+            }
+        };
+    }
+
+    private static Consumer<State> entityFailure(Throwable failure, List<JumpTargets> prepared, Subgraph subgraph) {
+        return s -> {
+            for (JumpTargets targets : prepared) {
+                int reported = 0;
+                for (List<JumpTargets.Target> sameRepresentation : targets.byRepresentation) {
+                    for (JumpTargets.Target target : sameRepresentation) {
+                        targets.jump.fieldKeys().forEach(k -> target.object().putIfAbsent(k, null));
+                        // One error per affected object, bounded so a long list does not flood the response.
+                        if (reported++ < MAX_ERRORS_PER_CALL) {
+                            List<Object> path = new ArrayList<>(target.path());
+                            path.add(targets.jump.fieldKeys().get(0));
+                            s.errors.add(withService(GraphQLErrors.error(failure.getMessage(), path,
+                                    GraphQLErrors.SUBGRAPH_UNAVAILABLE), subgraph));
+                        }
+                    }
+                }
+            }
+        };
+    }
+
+    private Future<Map<String, Object>> send(Subgraph subgraph, Fetch fetch, Map<String, Object> variables,
+            State state) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", fetch.operation());
         if (!variables.isEmpty()) {
             body.put("variables", variables);
         }
         state.requests.incrementAndGet();
-        // One Mutiny step around the client's future (each step captures and restores the request's context).
-        Uni<Map<String, Object>> answer = Uni.createFrom().emitter(emitter -> client.call(subgraph, body,
-                state.authorization).onComplete(outcome -> {
-                    if (outcome.succeeded()) {
-                        emitter.complete(outcome.result());
-                    } else {
-                        emitter.fail(outcome.cause());
-                    }
-                }));
+        Future<Map<String, Object>> answer;
+        try {
+            answer = client.call(subgraph, body, state.authorization);
+        } catch (RuntimeException e) {
+            answer = Future.failedFuture(e);
+        }
         return fetch.usesTypedAliases()
                 ? answer.map(response -> JsonTrees.renamePrefixed(response, Fetch.TYPED_ALIAS_PREFIX))
                 : answer;
@@ -355,10 +415,12 @@ public final class PlanExecutor {
         final Map<String, Object> variables;
         final String authorization;
         final AtomicInteger requests = new AtomicInteger();
+        final BooleanSupplier cancelled;
 
-        State(Map<String, Object> variables, String authorization) {
+        State(Map<String, Object> variables, String authorization, BooleanSupplier cancelled) {
             this.variables = variables;
             this.authorization = authorization;
+            this.cancelled = cancelled;
         }
     }
 }

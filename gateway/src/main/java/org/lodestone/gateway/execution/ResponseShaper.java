@@ -1,5 +1,6 @@
 package org.lodestone.gateway.execution;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLList;
@@ -199,6 +202,187 @@ public final class ResponseShaper {
         errors.add(GraphQLErrors.error("Invalid value returned for enum " + type.getName(), List.copyOf(path),
                 GraphQLErrors.INTERNAL));
         return null;
+    }
+
+    /**
+     * The whole response body ({@code errors} when there are any, {@code data}, then {@code extensions} when given) as
+     * UTF-8 JSON, written field by field while the merged answer is walked: the same bytes as {@link #shape} followed
+     * by {@link JsonCodec#write} of {@code {"errors": ..., "data": ..., "extensions": ...}}, without building the
+     * shaped tree first.
+     *
+     * @return null when a null reached a non-null field, so that a parent becomes null: such an answer is shaped as a
+     *         tree ({@link #shape}), which knows the parent before it is written
+     */
+    public static Written write(GraphQLSchema schema, Function<String, Set<String>> possibleTypes,
+            NormalizedOperation operation, Map<String, Object> raw, List<Map<String, Object>> errors,
+            Map<String, Object> extensions, JsonCodec codec) {
+        ResponseShaper shaper = new ResponseShaper(schema, possibleTypes, new ArrayList<>(errors));
+        // One generator (a second one on the same thread would find the recycled buffers taken) and one buffer:
+        // {"data":...[,"errors":...][,"extensions":...]}, then the errors moved before the data when there are any.
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000);
+                JsonGenerator generator = codec.generator(bytes)) {
+            generator.writeStartObject();
+            generator.writeFieldName("data");
+            shaper.writeObject(generator, schema.getObjectType(operation.rootTypeName()), operation.selections(),
+                    raw, new ArrayList<>(), codec);
+            generator.flush();
+            int dataEnd = bytes.size();
+            int errorsEnd = dataEnd;
+            if (!shaper.errors.isEmpty()) {
+                generator.writeFieldName("errors");
+                codec.writeValue(generator, shaper.errors);
+                generator.flush();
+                errorsEnd = bytes.size();
+            }
+            if (extensions != null) {
+                generator.writeFieldName("extensions");
+                codec.writeValue(generator, extensions);
+            }
+            generator.writeEndObject();
+            generator.flush();
+            byte[] written = bytes.toByteArray();
+            return new Written(errorsEnd == dataEnd ? written : errorsFirst(written, dataEnd, errorsEnd),
+                    shaper.errors.size());
+        } catch (PropagatedNull propagated) {
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    /** The body written by {@link #write}, and how many errors it holds. */
+    public record Written(byte[] body, int errorCount) {
+    }
+
+    /**
+     * {@code {"data":D,"errors":E...} } as {@code {"errors":E,"data":D...} }: {@code dataEnd} is where the comma
+     * before {@code "errors"} is, {@code errorsEnd} where the errors' value ends.
+     */
+    private static byte[] errorsFirst(byte[] written, int dataEnd, int errorsEnd) {
+        byte[] body = new byte[written.length];
+        body[0] = '{';
+        int errorsLength = errorsEnd - dataEnd - 1;
+        System.arraycopy(written, dataEnd + 1, body, 1, errorsLength);
+        body[1 + errorsLength] = ',';
+        System.arraycopy(written, 1, body, 2 + errorsLength, dataEnd - 1);
+        System.arraycopy(written, errorsEnd, body, errorsEnd, written.length - errorsEnd);
+        return body;
+    }
+
+    /** Thrown while writing when a null must propagate to a parent already written (see {@link #write}). */
+    private static final class PropagatedNull extends RuntimeException {
+        private static final PropagatedNull INSTANCE = new PropagatedNull();
+
+        private PropagatedNull() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** As {@link #completeObject}, written to {@code generator}. */
+    private void writeObject(JsonGenerator generator, GraphQLObjectType type, List<Selection> selections,
+            Map<String, Object> source, List<Object> path, JsonCodec codec) throws IOException {
+        List<CollectedField> fields = fieldsOf(type, selections);
+        generator.writeStartObject();
+        for (CollectedField entry : fields) {
+            String key = entry.key();
+            FieldSelection first = entry.first();
+            generator.writeFieldName(key);
+            if (first.isTypename()) {
+                generator.writeString(type.getName());
+                continue;
+            }
+            if (entry.type() == null) {
+                // __schema, __type: answered locally before shaping, already in their final shape.
+                codec.writeValue(generator, source.get(key));
+                continue;
+            }
+            GraphQLOutputType fieldType = entry.type();
+            path.add(key);
+            if (first.denied()) {
+                errors.add(GraphQLErrors.error("Not authorized to access " + type.getName() + "." + first.name(),
+                        List.copyOf(path), GraphQLErrors.FORBIDDEN));
+                if (fieldType instanceof GraphQLNonNull) {
+                    throw PropagatedNull.INSTANCE;
+                }
+                generator.writeNull();
+            } else {
+                writeValue(generator, fieldType, source.get(key), entry.subSelections(), path, codec);
+            }
+            path.remove(path.size() - 1);
+        }
+        generator.writeEndObject();
+    }
+
+    /** As {@link #completeValue}, written to {@code generator}. */
+    private void writeValue(JsonGenerator generator, GraphQLType type, Object value, List<Selection> selections,
+            List<Object> path, JsonCodec codec) throws IOException {
+        if (type instanceof GraphQLNonNull nonNull) {
+            GraphQLType inner = nonNull.getWrappedType();
+            if (completesToNull(inner, value)) {
+                throw PropagatedNull.INSTANCE;
+            }
+            writeValue(generator, inner, value, selections, path, codec);
+            return;
+        }
+        if (value == null) {
+            generator.writeNull();
+            return;
+        }
+        if (type instanceof GraphQLList list) {
+            if (!(value instanceof List<?> items)) {
+                generator.writeNull();
+                return;
+            }
+            generator.writeStartArray();
+            GraphQLType itemType = list.getWrappedType();
+            for (int i = 0, n = items.size(); i < n; i++) {
+                path.add(i);
+                writeValue(generator, itemType, items.get(i), selections, path, codec);
+                path.remove(path.size() - 1);
+            }
+            generator.writeEndArray();
+            return;
+        }
+        if (type instanceof GraphQLEnumType enumType) {
+            codec.writeValue(generator, completeEnum(enumType, value, path));
+            return;
+        }
+        if (!(type instanceof GraphQLCompositeType) || !(value instanceof Map<?, ?> map)) {
+            codec.writeValue(generator, value);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        GraphQLObjectType concrete = concreteType(type, object);
+        if (concrete == null) {
+            generator.writeNull();
+            return;
+        }
+        writeObject(generator, concrete, selections, object, path, codec);
+    }
+
+    /** Whether {@link #completeValue} of a value of the nullable {@code type} gives null (no errors added here). */
+    private boolean completesToNull(GraphQLType type, Object value) {
+        if (value == null) {
+            return true;
+        }
+        if (type instanceof GraphQLList) {
+            return !(value instanceof List<?>);
+        }
+        if (type instanceof GraphQLEnumType enumType) {
+            return !(value instanceof String name && enumType.getValue(name) != null);
+        }
+        if (type instanceof GraphQLCompositeType && value instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> object = (Map<String, Object>) map;
+            return concreteType(type, object) == null;
+        }
+        return false;
+    }
+
+    private GraphQLObjectType concreteType(GraphQLType type, Map<String, Object> object) {
+        return type instanceof GraphQLObjectType objectType ? objectType
+                : schema.getObjectType(String.valueOf(object.get("__typename")));
     }
 
     private void collectFields(GraphQLObjectType type, List<Selection> selections, Map<String, List<FieldSelection>> into) {

@@ -151,7 +151,8 @@ public final class VertxSubgraphClient implements SubgraphClient {
     public Future<Map<String, Object>> call(Subgraph subgraph, Map<String, Object> body, String authorization) {
         byte[] payload;
         try {
-            payload = codec.write(body);
+            // The document is the same for every request of a plan: encoded once.
+            payload = codec.write(body, "query");
         } catch (RuntimeException e) {
             return Future.failedFuture(new IllegalStateException("Cannot serialise subgraph request", e));
         }

@@ -1,10 +1,12 @@
 package org.lodestone.gateway.http;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One media range of an {@code Accept} header: type and subtype in lower case, parameters by lower-case name (quotes
@@ -13,12 +15,33 @@ import java.util.Map;
  */
 record AcceptedType(String type, String subtype, Map<String, String> parameters, double quality) {
 
-    /** The ranges the client accepts, in header order; malformed ones and those with quality 0 are left out. */
+    /** Headers read before: clients send a handful of distinct ones, each read several times per request. */
+    private static final Map<String, List<AcceptedType>> READ = new ConcurrentHashMap<>();
+    /** Bounds of what is remembered: the header comes from the client. */
+    static final int REMEMBERED_HEADERS = 64;
+    static final int REMEMBERED_LENGTH = 256;
+
+    /**
+     * The ranges the client accepts, in header order; malformed ones and those with quality 0 are left out. The list
+     * and the parameter maps cannot be modified.
+     */
     static List<AcceptedType> parse(String accept) {
-        List<AcceptedType> accepted = new ArrayList<>();
         if (accept == null) {
-            return accepted;
+            return List.of();
         }
+        List<AcceptedType> known = READ.get(accept);
+        if (known != null) {
+            return known;
+        }
+        List<AcceptedType> accepted = read(accept);
+        if (accept.length() <= REMEMBERED_LENGTH && READ.size() < REMEMBERED_HEADERS) {
+            READ.putIfAbsent(accept, accepted);
+        }
+        return accepted;
+    }
+
+    private static List<AcceptedType> read(String accept) {
+        List<AcceptedType> accepted = new ArrayList<>();
         for (String range : accept.split(",")) {
             String[] pieces = range.split(";");
             String[] name = pieces[0].trim().toLowerCase(Locale.ROOT).split("/", -1);
@@ -38,10 +61,10 @@ record AcceptedType(String type, String subtype, Map<String, String> parameters,
             }
             double quality = quality(parameters.get("q"));
             if (quality > 0) {
-                accepted.add(new AcceptedType(name[0], name[1], parameters, quality));
+                accepted.add(new AcceptedType(name[0], name[1], Collections.unmodifiableMap(parameters), quality));
             }
         }
-        return accepted;
+        return List.copyOf(accepted);
     }
 
     boolean is(String type, String subtype) {

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.netty.buffer.Unpooled;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -127,23 +127,26 @@ public class GraphQLPostRoute {
         RequestContext context = new RequestContext(authorization, true, token.getGroups(), false, debugPlan);
         OperationRecord operation = telemetry.start(request, token);
         // A client gone before its answer: the work stops and is recorded as the REST resource records it.
-        AtomicReference<Cancellable> running = new AtomicReference<>();
+        AtomicBoolean gone = new AtomicBoolean();
         response.closeHandler(closed -> {
             if (!response.ended()) {
-                Cancellable work = running.get();
-                if (work != null) {
-                    work.cancel();
-                }
+                gone.set(true);
                 telemetry.finish(operation, 499, null);
             }
         });
         try {
-            running.set(processor.process(request, context, operation).subscribe().with(
-                    result -> respond(response, operation, result, responseType),
-                    failure -> {
-                        telemetry.finish(operation, 500, failure);
-                        routing.fail(failure);
-                    }));
+            processor.processToJson(request, context, operation, codec, gone::get).onComplete(outcome -> {
+                if (gone.get()) {
+                    // Already recorded when the client went away; nobody to answer.
+                    return;
+                }
+                if (outcome.succeeded()) {
+                    respond(response, operation, outcome.result(), responseType);
+                } else {
+                    telemetry.finish(operation, 500, outcome.cause());
+                    routing.fail(outcome.cause());
+                }
+            });
         } catch (RuntimeException e) {
             telemetry.finish(operation, 500, e);
             routing.fail(e);
@@ -156,7 +159,7 @@ public class GraphQLPostRoute {
                 : result.requestError() && responseType.equals(GraphQLResource.GRAPHQL_RESPONSE_JSON) ? 400 : 200;
         byte[] bytes;
         try {
-            bytes = codec.write(result.body());
+            bytes = result.json() != null ? result.json() : codec.write(result.body());
         } catch (RuntimeException e) {
             telemetry.finish(operation, 500, e);
             response.setStatusCode(500).end();
@@ -167,7 +170,8 @@ public class GraphQLPostRoute {
             response.putHeader("Allow", "POST");
         }
         telemetry.finish(operation, status, null);
-        response.end(Buffer.buffer(bytes));
+        // Wrapped, not copied into a new buffer.
+        response.end(Buffer.buffer(Unpooled.wrappedBuffer(bytes)));
     }
 
     private void error(HttpServerResponse response, int status, String responseType, String message) {

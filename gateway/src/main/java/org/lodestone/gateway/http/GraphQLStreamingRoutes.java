@@ -292,7 +292,12 @@ public class GraphQLStreamingRoutes {
 
     /** True when the client lists {@code text/event-stream} with a non-zero quality. */
     static boolean acceptsEventStream(String accept) {
-        return AcceptedType.parse(accept).stream().anyMatch(type -> type.is("text", "event-stream"));
+        for (AcceptedType type : AcceptedType.parse(accept)) {
+            if (type.is("text", "event-stream")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isJson(String contentType) {

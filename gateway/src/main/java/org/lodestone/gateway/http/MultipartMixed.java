@@ -24,8 +24,13 @@ public record MultipartMixed(Multi<byte[]> parts) {
      * writes: no {@code deferSpec} parameter, or {@code deferSpec=20220824}.
      */
     static boolean accepts(String accept) {
-        return AcceptedType.parse(accept).stream().anyMatch(type -> type.is("multipart", "mixed")
-                && (!type.parameters().containsKey("deferspec") || type.parameters().get("deferspec").equals("20220824")));
+        for (AcceptedType type : AcceptedType.parse(accept)) {
+            if (type.is("multipart", "mixed") && (!type.parameters().containsKey("deferspec")
+                    || type.parameters().get("deferspec").equals("20220824"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static byte[] frame(byte[] json) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -16,11 +17,13 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 
 import org.jboss.logging.Logger;
 
 import org.lodestone.gateway.execution.ExecutionResult;
 import org.lodestone.gateway.execution.IncrementalDelivery;
+import org.lodestone.gateway.execution.JsonCodec;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.SubgraphSubscriptions;
 import org.lodestone.gateway.execution.SubgraphUnavailableException;
@@ -159,6 +162,41 @@ public final class GraphQLRequestProcessor {
     }
 
     /**
+     * As {@link #process(GraphQLRequest, RequestContext, OperationListener)} for a client that wants one result as JSON,
+     * started at once on Vert.x futures: the body of an executed operation is written with {@code codec} as it is
+     * shaped ({@link GraphQLResponse#json()}, the same bytes {@code codec} writes for the body {@code process}
+     * answers); a rejected request keeps its body as a tree. Once {@code cancelled} says true (the client went away),
+     * no further fetch starts and the answer never comes.
+     */
+    public Future<GraphQLResponse> processToJson(GraphQLRequest request, RequestContext context,
+            OperationListener listener, JsonCodec codec, BooleanSupplier cancelled) {
+        Prepared prepared;
+        try {
+            prepared = prepare(request, context, false, false);
+        } catch (RequestRejectedException rejected) {
+            return Future.succeededFuture(rejected.response());
+        }
+        listener.planned(prepared.operation.type(), prepared.operation.name(), prepared.plan);
+        Map<String, Object> variables = request.variables() == null ? Map.of() : request.variables();
+        return executor.executeNow(prepared.plan, variables, context.authorization(), cancelled)
+                .map(result -> jsonBody(prepared, result, context, listener, codec));
+    }
+
+    private GraphQLResponse jsonBody(Prepared prepared, ExecutionResult result, RequestContext context,
+            OperationListener listener, JsonCodec codec) {
+        Raw raw = raw(prepared, result);
+        ResponseShaper.Written written = ResponseShaper.write(supergraph.apiSchema(), supergraph::possibleTypes,
+                prepared.operation, raw.data(), raw.errors(), context.debugPlan() ? debugExtensions(prepared, result)
+                        : null, codec);
+        if (written == null) {
+            // A null propagated to a parent: shaped as a tree.
+            return GraphQLResponse.ok(shapedBody(prepared, result, raw, context, listener, null));
+        }
+        listener.executed(result.subgraphRequests(), written.errorCount());
+        return GraphQLResponse.json(written.body());
+    }
+
+    /**
      * An operation answered as a stream of results, for the streaming transports (GraphQL over WebSocket and over
      * SSE): a subscription gives one result per event; a query or mutation gives its one result. A rejected
      * request (syntax, validation, variables, planning) gives no stream but the response saying why.
@@ -229,6 +267,11 @@ public final class GraphQLRequestProcessor {
     /** The single result, or with {@code delivery} the initial payload of an incremental one (deferred fragments left out). */
     private Map<String, Object> initialBody(Prepared prepared, ExecutionResult result, RequestContext context,
             OperationListener listener, IncrementalDelivery delivery) {
+        return shapedBody(prepared, result, raw(prepared, result), context, listener, delivery);
+    }
+
+    /** The merged answer before shaping: merged root fields put back together, introspection answers added. */
+    private static Raw raw(Prepared prepared, ExecutionResult result) {
         Map<String, Object> raw = result.data();
         List<Map<String, Object>> errors = result.errors();
         if (!prepared.merges.isEmpty()) {
@@ -240,8 +283,23 @@ public final class GraphQLRequestProcessor {
             errors = new ArrayList<>(errors);
             errors.addAll(prepared.introspection.errors());
         }
+        return new Raw(raw, errors);
+    }
+
+    private record Raw(Map<String, Object> data, List<Map<String, Object>> errors) {
+    }
+
+    private static Map<String, Object> debugExtensions(Prepared prepared, ExecutionResult result) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("queryPlan", prepared.plan.toString());
+        extensions.put("subgraphRequests", result.subgraphRequests());
+        return extensions;
+    }
+
+    private Map<String, Object> shapedBody(Prepared prepared, ExecutionResult result, Raw raw, RequestContext context,
+            OperationListener listener, IncrementalDelivery delivery) {
         ResponseShaper.Shaped shaped = ResponseShaper.shape(supergraph.apiSchema(), supergraph::possibleTypes,
-                prepared.operation, raw, errors);
+                prepared.operation, raw.data(), raw.errors());
         Map<String, Object> body = new LinkedHashMap<>();
         if (!shaped.errors().isEmpty()) {
             body.put("errors", shaped.errors());
@@ -254,10 +312,7 @@ public final class GraphQLRequestProcessor {
         }
         listener.executed(result.subgraphRequests(), shaped.errors().size());
         if (context.debugPlan()) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("queryPlan", prepared.plan.toString());
-            extensions.put("subgraphRequests", result.subgraphRequests());
-            body.put("extensions", extensions);
+            body.put("extensions", debugExtensions(prepared, result));
         }
         return body;
     }

@@ -39,7 +39,11 @@ public final class OperationRecord implements OperationListener {
         if (operationName != null && VertxContext.isOnDuplicatedContext()) {
             MDC.put("operation", operationName);
         }
-        planLevels = plan.phases().stream().mapToInt(p -> p.stages().size()).sum();
+        int levels = 0;
+        for (QueryPlan.Phase phase : plan.phases()) {
+            levels += phase.stages().size();
+        }
+        planLevels = levels;
         span.updateName(type + (operationName == null ? "" : " " + operationName));
         span.setAttribute("graphql.operation.type", type);
         if (operationName != null) {

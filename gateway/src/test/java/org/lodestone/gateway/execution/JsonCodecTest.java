@@ -112,4 +112,31 @@ class JsonCodecTest {
         }
         return value == null ? "null" : value.getClass().getName();
     }
+
+    @Test
+    void aRememberedDocumentIsWrittenAsEveryOtherString() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", "query($r:[_Any!]!){_entities(representations:$r){... on Country{name \"quoted\" \\ "
+                + "tab\t line\n \u0001 Côte d’Ivoire 😀}}}");
+        body.put("variables", Map.of("r", List.of(Map.of("__typename", "Country", "code", "DE"))));
+        byte[] expected = codec.write(body);
+        // Not kept (a character outside the Basic Multilingual Plane), written as usual each time.
+        assertArrayEquals(expected, codec.write(body, "query"));
+        assertArrayEquals(expected, codec.write(body, "query"));
+        Map<String, Object> plain = new LinkedHashMap<>(body);
+        plain.put("query", "query{country(code: \"DE\"){name \\ tab\t line\n \u0001 Côte d’Ivoire}}");
+        byte[] plainExpected = codec.write(plain);
+        // First written and kept, then written from what was kept.
+        assertArrayEquals(plainExpected, codec.write(plain, "query"));
+        assertArrayEquals(plainExpected, codec.write(plain, "query"));
+        // A key whose value is not a string, or no such key: written as usual.
+        assertArrayEquals(codec.write(Map.of("query", 3)), codec.write(Map.of("query", 3), "query"));
+        assertArrayEquals(codec.write(Map.of("other", "x")), codec.write(Map.of("other", "x"), "query"));
+        // A factory escaping non-ASCII characters: nothing kept, the factory's escapes apply.
+        ObjectMapper escaping = new ObjectMapper();
+        escaping.getFactory().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.ESCAPE_NON_ASCII);
+        JsonCodec escapingCodec = new JsonCodec(escaping);
+        assertArrayEquals(escapingCodec.write(body), escapingCodec.write(body, "query"));
+        assertEquals(true, new String(escapingCodec.write(body, "query"), StandardCharsets.UTF_8).contains("\\u00F4"));
+    }
 }

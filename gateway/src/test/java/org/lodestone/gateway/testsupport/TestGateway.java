@@ -8,11 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.lodestone.gateway.execution.JsonCodec;
 import org.lodestone.gateway.execution.PlanExecutor;
 import org.lodestone.gateway.execution.VertxSubgraphClient;
 import org.lodestone.gateway.execution.VertxSubgraphSubscriptions;
@@ -27,6 +31,7 @@ import org.lodestone.gateway.planning.PlanCache;
 import org.lodestone.gateway.planning.QueryPlanner;
 import org.lodestone.gateway.supergraph.Supergraph;
 import org.lodestone.gateway.supergraph.SupergraphLoader;
+import org.lodestone.gateway.telemetry.OperationListener;
 
 /** The gateway pipeline without Quarkus: a supergraph, stub subgraphs on random ports, a real HTTP client. */
 public final class TestGateway implements AutoCloseable {
@@ -164,6 +169,29 @@ public final class TestGateway implements AutoCloseable {
     private GraphQLResponse process(String query, Map<String, Object> variables, Set<String> roles) {
         return processor.process(new GraphQLRequest(query, null, variables, null),
                 new RequestContext("Bearer test-token", true, roles, false, true)).await().atMost(Duration.ofSeconds(20));
+    }
+
+    /**
+     * As {@link #process(String)} on the gateway's direct POST path: an executed operation's body is written to JSON
+     * as it is shaped ({@link GraphQLRequestProcessor#processToJson}).
+     */
+    public GraphQLResponse processToJson(String query, Map<String, Object> variables, Set<String> roles,
+            boolean debugPlan) {
+        try {
+            return processor.processToJson(new GraphQLRequest(query, null, variables, null),
+                    new RequestContext("Bearer test-token", true, roles, false, debugPlan), OperationListener.NONE,
+                    new JsonCodec(new ObjectMapper()), () -> false).toCompletionStage().toCompletableFuture()
+                    .get(20, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole response as {@link #process(String)} answers it (body as a tree). */
+    public GraphQLResponse process(String query, Map<String, Object> variables, Set<String> roles, boolean debugPlan) {
+        return processor.process(new GraphQLRequest(query, null, variables, null),
+                new RequestContext("Bearer test-token", true, roles, false, debugPlan)).await()
+                .atMost(Duration.ofSeconds(20));
     }
 
     @SuppressWarnings("unchecked")
