@@ -377,10 +377,21 @@ final class CopyRows {
 
     /** Abandons the copy: PostgreSQL discards every row sent. */
     void cancel() {
-        try {
-            awaitSent();
-        } catch (SQLException e) {
-            // what failed is reported by whoever saw it first; the copy is abandoned either way
+        // the window in flight is let finish first (uninterruptibly: the connection must not be used by two threads);
+        // what it failed with is reported by whoever saw it first, and the copy is abandoned either way
+        boolean interrupted = false;
+        while (sending != null) {
+            try {
+                sending.get();
+                sending = null;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                sending = null;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (copy.isActive()) {
             try {
@@ -395,7 +406,7 @@ final class CopyRows {
         return rows;
     }
 
-    /** Time spent handing rows to PostgreSQL (sending and the final end of the copy). */
+    /** Time the upload's thread spent waiting for PostgreSQL to take its rows (sends and the final end of the copy). */
     long sendMillis() {
         return sendNanos / 1_000_000;
     }
@@ -534,16 +545,18 @@ final class CopyRows {
         long t0 = System.nanoTime();
         try {
             sending.get();
+            sending = null;
         } catch (InterruptedException e) {
+            // still in flight: cancel() waits for it before abandoning the copy
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while sending rows to COPY", e);
         } catch (ExecutionException e) {
+            sending = null;
             if (e.getCause() instanceof SQLException failure) {
                 throw failure;
             }
             throw new IllegalStateException("sending rows to COPY failed", e.getCause());
         } finally {
-            sending = null;
             sendNanos += System.nanoTime() - t0;
         }
     }
