@@ -122,15 +122,7 @@ class PriceMineralReferenceTest {
             try (Statement delete = deleter.createStatement()) {
                 delete.execute("DELETE FROM mineral WHERE id = '" + MINERAL + "'");
             }
-            CompletableFuture<SQLException> write = CompletableFuture.supplyAsync(() -> {
-                try (Statement statement = writer.createStatement()) {
-                    statement.execute("SET statement_timeout = '20s'");
-                    statement.execute(INSERT_PRICE.formatted(MINERAL));
-                    return null;
-                } catch (SQLException e) {
-                    return e;
-                }
-            });
+            CompletableFuture<SQLException> write = insertPriceMeanwhile(writer, MINERAL);
             Thread.sleep(500);
             assertFalse(write.isDone(), "the writer waits for the delete's lock on the mineral");
             deleter.commit();
@@ -158,15 +150,7 @@ class PriceMineralReferenceTest {
                 delete.execute("DELETE FROM price_point WHERE mineral_id = '" + other + "'");
                 delete.execute("DELETE FROM mineral WHERE id = '" + other + "'");
             }
-            CompletableFuture<SQLException> write = CompletableFuture.supplyAsync(() -> {
-                try (Statement statement = writer.createStatement()) {
-                    statement.execute("SET statement_timeout = '20s'");
-                    statement.execute(INSERT_PRICE.formatted(MINERAL));
-                    return null;
-                } catch (SQLException e) {
-                    return e;
-                }
-            });
+            CompletableFuture<SQLException> write = insertPriceMeanwhile(writer, MINERAL);
             Thread.sleep(500);
             assertFalse(write.isDone(), "the writer waits for the delete's lock on the other mineral");
             deleter.commit();
@@ -193,6 +177,19 @@ class PriceMineralReferenceTest {
             assertTrue(refused.getMessage().contains("no_such_copied_mineral"), refused.getMessage());
         }
         assertEquals(0, pricesOf(MINERAL));
+    }
+
+    /** Inserts a price of the mineral on another thread; the future gives the error the insert raised, or null. */
+    private static CompletableFuture<SQLException> insertPriceMeanwhile(Connection writer, String mineral) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("SET statement_timeout = '20s'");
+                statement.execute(INSERT_PRICE.formatted(mineral));
+                return null;
+            } catch (SQLException e) {
+                return e;
+            }
+        });
     }
 
     private Connection connect() throws SQLException {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -36,7 +35,7 @@ class CopyRowsSortTest {
         }
         int window = 4;
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
-        CopyRows copy = CopyRows.binary(capturing(sent), 1, window);
+        CopyRows copy = CopyRows.binary(CapturedCopyIn.into(sent), 1, window);
         for (Row row : rows) {
             copy.text(row.text());
             copy.endRow(row.line(), row.key());
@@ -59,7 +58,7 @@ class CopyRowsSortTest {
     @Test
     void withoutAWindowRowsGoInTheOrderTheyCome() throws SQLException {
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
-        CopyRows copy = CopyRows.binary(capturing(sent), 1);
+        CopyRows copy = CopyRows.binary(CapturedCopyIn.into(sent), 1);
         copy.text("b");
         copy.endRow(2, 9);
         copy.text("a");
@@ -71,12 +70,12 @@ class CopyRowsSortTest {
 
     @Test
     void keysOutOfRangeAreRefused() {
-        CopyRows copy = CopyRows.binary(capturing(new ByteArrayOutputStream()), 1, 8);
+        CopyRows copy = CopyRows.binary(CapturedCopyIn.into(new ByteArrayOutputStream()), 1, 8);
         copy.text("x");
         assertThrows(IllegalArgumentException.class, () -> copy.endRow(1, -1));
         assertThrows(IllegalArgumentException.class, () -> copy.endRow(1, CopyRows.SORT_KEY_LIMIT));
         assertThrows(IllegalArgumentException.class,
-                () -> CopyRows.binary(capturing(new ByteArrayOutputStream()), 1, CopyRows.MAX_SORT_WINDOW + 1));
+                () -> CopyRows.binary(CapturedCopyIn.into(new ByteArrayOutputStream()), 1, CopyRows.MAX_SORT_WINDOW + 1));
     }
 
     /** Price rows of one mineral and period share a key; the mineral groups first, then the day orders. */
@@ -110,18 +109,5 @@ class CopyRowsSortTest {
         }
         assertEquals(stream.length, in.position(), "nothing after the trailer");
         return texts;
-    }
-
-    private static CopyIn capturing(ByteArrayOutputStream sent) {
-        return (CopyIn) Proxy.newProxyInstance(CopyRowsSortTest.class.getClassLoader(), new Class<?>[] { CopyIn.class },
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "writeToCopy" -> {
-                        sent.write((byte[]) args[0], (int) args[1], (int) args[2]);
-                        yield null;
-                    }
-                    case "endCopy" -> 0L;
-                    case "isActive" -> false;
-                    default -> null;
-                });
     }
 }
