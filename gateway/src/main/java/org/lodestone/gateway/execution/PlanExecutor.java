@@ -61,13 +61,7 @@ public final class PlanExecutor {
 
     /** A Uni that starts {@code work} when subscribed and emits its outcome. */
     private static <T> Uni<T> uni(Supplier<Future<T>> work) {
-        return Uni.createFrom().emitter(emitter -> work.get().onComplete(outcome -> {
-            if (outcome.succeeded()) {
-                emitter.complete(outcome.result());
-            } else {
-                emitter.fail(outcome.cause());
-            }
-        }));
+        return Uni.createFrom().deferred(() -> SubgraphClient.asUni(work.get()));
     }
 
     /** The stages of {@code phases} above {@code afterLevel}, one after the other, once {@code chain} has completed. */

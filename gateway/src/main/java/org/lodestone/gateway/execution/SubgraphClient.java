@@ -26,8 +26,11 @@ public interface SubgraphClient {
         return Future.fromCompletionStage(send(subgraph, body, authorization).subscribeAsCompletionStage());
     }
 
-    /** A client answering on Vert.x futures offers {@link #send} through this: the future's outcome as a Uni. */
-    static Uni<Map<String, Object>> asUni(Future<Map<String, Object>> answer) {
+    /**
+     * A future's outcome as a Uni: how a client answering on Vert.x futures offers {@link #send}, and how the plan
+     * executor offers a plan run on futures.
+     */
+    static <T> Uni<T> asUni(Future<T> answer) {
         return Uni.createFrom().emitter(emitter -> answer.onComplete(outcome -> {
             if (outcome.succeeded()) {
                 emitter.complete(outcome.result());
