@@ -46,7 +46,7 @@ const IDLE_SECONDS = 10;
 // subgraph-cpu mode: seconds of every query in turn before anything is measured, so that the services' JIT
 // compilers have settled (their compile time counts as the services' CPU).
 const SUBGRAPH_CPU_WARMUP = Number(env.BENCH_SUBGRAPH_CPU_WARMUP ?? 60);
-// BENCH_PORT_OFFSET moves every port (two runs on one machine).
+// BENCH_PORT_OFFSET moves every port (two runs on one machine: offsets at least 400 apart, the ports span 19080-19432).
 const OFFSET = Number(env.BENCH_PORT_OFFSET ?? 0);
 const PORTS = { postgres: 19432 + OFFSET, keycloak: 19180 + OFFSET, country: 19081 + OFFSET, mineral: 19082 + OFFSET,
   agreement: 19083 + OFFSET, stackGateway: 19080 + OFFSET,
