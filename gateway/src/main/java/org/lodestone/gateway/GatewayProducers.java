@@ -15,6 +15,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.core.Vertx;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import org.lodestone.gateway.config.GatewayConfig;
@@ -109,11 +110,13 @@ public class GatewayProducers {
     @Produces
     @Singleton
     SubgraphClient subgraphClient(GatewayConfig config, Supergraph supergraph, Vertx vertx, ObjectMapper mapper,
-            MeterRegistry registry, Tracer tracer) {
+            MeterRegistry registry, Tracer tracer,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingDisabled) {
         GatewayConfig.Resilience resilience = config.resilience();
+        // Tracing off: no fetch spans (the SDK tracer Quarkus keeps then would record spans nobody exports).
         VertxSubgraphClient http = new VertxSubgraphClient(vertx, mapper, config.fetchTimeout(),
-                config.connectTimeout(), resilience.maxConnections(), resilience.maxQueued(), registry, tracer,
-                config.deduplicateInflight());
+                config.connectTimeout(), resilience.maxConnections(), resilience.maxQueued(), registry,
+                tracingDisabled ? null : tracer, config.deduplicateInflight());
         FunctionCounter.builder("lodestone.gateway.subgraph.shared", http.inflight(), InflightRequests::joined)
                 .description("Subgraph requests answered by an identical request already in flight").register(registry);
         ResilientSubgraphClient client = new ResilientSubgraphClient(http,

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -29,10 +29,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * the full verification succeeded (signature, issuer, audience, expiry), and only until it expires, at most
  * {@link #MAX_SECONDS}: that bound is how long a token stays accepted after its signing key is withdrawn from the
  * issuer's key set. Failures are never remembered.
+ *
+ * <p>A singleton, not application scoped: it is asked on every request (the gateway's fast route asks it before
+ * anything else), and an application-scoped bean is reached through a client proxy that looks its instance up in the
+ * context on every call, which showed in the gateway's profile.
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton
 public class VerifiedTokenCache implements JWTParser {
 
     // Short next to the JWKS refresh (5 min), so a withdrawn key stops working about as soon as without the cache.

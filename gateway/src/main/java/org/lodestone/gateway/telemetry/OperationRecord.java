@@ -44,6 +44,9 @@ public final class OperationRecord implements OperationListener {
             levels += phase.stages().size();
         }
         planLevels = levels;
+        if (!span.isRecording()) {
+            return;
+        }
         span.updateName(type + (operationName == null ? "" : " " + operationName));
         span.setAttribute("graphql.operation.type", type);
         if (operationName != null) {
@@ -57,7 +60,9 @@ public final class OperationRecord implements OperationListener {
     public void executed(int requests, int responseErrors) {
         subgraphRequests = requests;
         errors = responseErrors;
-        span.setAttribute("lodestone.subgraph.requests", requests);
-        span.setAttribute("graphql.errors", responseErrors);
+        if (span.isRecording()) {
+            span.setAttribute("lodestone.subgraph.requests", requests);
+            span.setAttribute("graphql.errors", responseErrors);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -21,6 +22,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.vertx.VertxContext;
 
@@ -32,7 +34,8 @@ import org.lodestone.gateway.pipeline.GraphQLRequest;
  * <ul>
  * <li>a span per operation under the HTTP server span, named after the operation type and name, with the SHA-256 of
  * the document, the plan's levels and fetches and the number of subgraph requests; it is the current span while the
- * plan runs, so every subgraph fetch span is its child. Never the document, variables, token or caller.</li>
+ * plan runs, so every subgraph fetch span is its child. Never the document, variables, token or caller. None while
+ * tracing is off ({@code quarkus.otel.sdk.disabled}).</li>
  * <li>{@value #OPERATIONS_TIMER} per operation name (bounded, see {@link OperationNames}), type and outcome.</li>
  * <li>one access-log line per operation (category {@value #ACCESS_LOG}): INFO, or WARN for a 5xx; the caller's
  * subject and country and the operation name are in the MDC of every line logged for the request.</li>
@@ -51,6 +54,13 @@ public class OperationTelemetry {
     Tracer tracer;
     @Inject
     MeterRegistry registry;
+    /**
+     * With the SDK disabled Quarkus still hands out an SDK tracer without processors: its spans record, are made
+     * current (which also puts their ids in the MDC of every log line) and are dropped at the end. None of that
+     * leaves the process, so no span is started at all then.
+     */
+    @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false")
+    boolean tracingDisabled;
 
     private final OperationNames names = new OperationNames(NAMED_OPERATION_LIMIT);
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
@@ -67,9 +77,12 @@ public class OperationTelemetry {
         if (request.operationName() != null && VertxContext.isOnDuplicatedContext()) {
             MDC.put("operation", request.operationName());
         }
+        if (tracingDisabled) {
+            return new OperationRecord(Span.getInvalid(), Scope.noop(), System.nanoTime());
+        }
         Span span = tracer.spanBuilder("graphql").setSpanKind(SpanKind.INTERNAL).startSpan();
         if (span.isRecording()) {
-            // Hashed only for a span that keeps it (tracing off: a no-op span, and no digest per request).
+            // Hashed only for a span that keeps it (a sampler may drop it: a no-op span, and no digest).
             span.setAttribute("lodestone.graphql.document.sha256", sha256(request.query()));
         }
         return new OperationRecord(span, span.makeCurrent(), System.nanoTime());
