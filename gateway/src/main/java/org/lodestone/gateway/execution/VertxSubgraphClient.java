@@ -42,8 +42,8 @@ import org.lodestone.gateway.supergraph.Subgraph;
  * tracing is off for this client, so there is exactly one span per fetch and its parent is the operation span.
  *
  * <p>Identical requests in flight at the same time (same subgraph, same body, same Authorization header) share
- * one HTTP call and one parse of its answer; each further caller gets its own copy of the tree, since callers merge
- * into it. A shared call
+ * one HTTP call and one parse of its answer: every caller gets the same tree, which callers only read (the plan
+ * executor merges it without changing it, see {@link JsonTrees#mergeShared}). A shared call
  * carries the {@code traceparent} of the caller that started it; every caller keeps its own span.
  */
 public final class VertxSubgraphClient implements SubgraphClient {
@@ -55,8 +55,8 @@ public final class VertxSubgraphClient implements SubgraphClient {
     private final MeterRegistry registry;
     private final Tracer tracer;
     private final JsonCodec codec;
-    /** Callers sharing a call each get their own tree of the answer, since they merge into it. */
-    private final InflightRequests<SubgraphCall, Answer> inflight = new InflightRequests<>(Answer::copy);
+    /** Callers sharing a call get the same answer, read-only. */
+    private final InflightRequests<SubgraphCall, Answer> inflight = new InflightRequests<>();
     private final boolean deduplicate;
     /** Per subgraph name, its fetch timer of each outcome. */
     private final Map<String, Timer> successTimers = new ConcurrentHashMap<>();
@@ -97,9 +97,6 @@ public final class VertxSubgraphClient implements SubgraphClient {
 
     /** A subgraph's HTTP answer, parsed once however many callers share it; {@code json} null when not a JSON object. */
     private record Answer(int status, Map<String, Object> json) {
-        Answer copy() {
-            return new Answer(status, json == null ? null : JsonTrees.deepCopy(json));
-        }
     }
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
