@@ -94,7 +94,7 @@ final class JumpTargets {
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("__typename", jump.typeName());
         if (!project(supergraph, target.object(), jump.representation(), jump.representationKeys(), representation)
-                || jump.key().fields().keySet().stream().anyMatch(k -> representation.get(k) == null)) {
+                || hasNullKey(representation)) {
             // Missing parent data or a null key: nothing the subgraph could resolve.
             return;
         }
@@ -106,6 +106,15 @@ final class JumpTargets {
             byRepresentation.add(new ArrayList<>());
         }
         byRepresentation.get(index).add(target);
+    }
+
+    private boolean hasNullKey(Map<String, Object> representation) {
+        for (String key : jump.key().fields().keySet()) {
+            if (representation.get(key) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
