@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLList;
@@ -265,8 +264,8 @@ public final class ResponseShaper {
         ResponseShaper shaper = new ResponseShaper(schema, possibleTypes, new ArrayList<>(errors));
         // One generator (a second one on the same thread would find the recycled buffers taken) and one buffer:
         // {"data":...[,"errors":...][,"extensions":...]}, then the errors moved before the data when there are any.
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000);
-                JsonGenerator generator = codec.generator(bytes)) {
+        ScratchBytes bytes = ScratchBytes.take();
+        try (JsonGenerator generator = codec.generator(bytes)) {
             generator.writeStartObject();
             generator.writeFieldName("data");
             shaper.writeObject(generator, schema.getObjectType(operation.rootTypeName()),
@@ -286,13 +285,14 @@ public final class ResponseShaper {
             }
             generator.writeEndObject();
             generator.flush();
-            byte[] written = bytes.toByteArray();
-            return new Written(errorsEnd == dataEnd ? written : errorsFirst(written, dataEnd, errorsEnd),
-                    shaper.errors.size());
+            return new Written(errorsEnd == dataEnd ? bytes.toByteArray()
+                    : errorsFirst(bytes.array(), bytes.size(), dataEnd, errorsEnd), shaper.errors.size());
         } catch (PropagatedNull propagated) {
             return null;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write JSON", e);
+        } finally {
+            bytes.release();
         }
     }
 
@@ -301,17 +301,18 @@ public final class ResponseShaper {
     }
 
     /**
-     * {@code {"data":D,"errors":E...} } as {@code {"errors":E,"data":D...} }: {@code dataEnd} is where the comma
-     * before {@code "errors"} is, {@code errorsEnd} where the errors' value ends.
+     * {@code {"data":D,"errors":E...} } (the first {@code length} bytes of {@code written}) as
+     * {@code {"errors":E,"data":D...} }: {@code dataEnd} is where the comma before {@code "errors"} is,
+     * {@code errorsEnd} where the errors' value ends.
      */
-    private static byte[] errorsFirst(byte[] written, int dataEnd, int errorsEnd) {
-        byte[] body = new byte[written.length];
+    private static byte[] errorsFirst(byte[] written, int length, int dataEnd, int errorsEnd) {
+        byte[] body = new byte[length];
         body[0] = '{';
         int errorsLength = errorsEnd - dataEnd - 1;
         System.arraycopy(written, dataEnd + 1, body, 1, errorsLength);
         body[1 + errorsLength] = ',';
         System.arraycopy(written, 1, body, 2 + errorsLength, dataEnd - 1);
-        System.arraycopy(written, errorsEnd, body, errorsEnd, written.length - errorsEnd);
+        System.arraycopy(written, errorsEnd, body, errorsEnd, length - errorsEnd);
         return body;
     }
 
