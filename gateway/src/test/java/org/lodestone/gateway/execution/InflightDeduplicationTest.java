@@ -130,6 +130,20 @@ class InflightDeduplicationTest {
     }
 
     @Test
+    void bodiesAreComparedAsJsonTreesValueByValue() {
+        // Each caller builds its own tree; equal trees share, a different representation or a number of another
+        // type (written the same, but not the same value to the caller) does not.
+        sendTogether(5, i -> "Bearer alice", i -> entityBody(switch (i) {
+            case 0, 1 -> "gallium";
+            case 2 -> "germanium";
+            default -> i == 3 ? (Object) 1 : (Object) 1L;
+        }));
+
+        assertEquals(4, RECEIVED.get(), "the two gallium requests shared one call");
+        assertEquals(1, client.inflight().joined());
+    }
+
+    @Test
     void aCompletedCallIsNotReused() {
         Map<String, Object> first = send("Bearer alice", body("{ countries { code } }"));
         Map<String, Object> second = send("Bearer alice", body("{ countries { code } }"));
@@ -173,5 +187,17 @@ class InflightDeduplicationTest {
 
     private static Map<String, Object> body(String query) {
         return Map.of("query", query);
+    }
+
+    private static Map<String, Object> entityBody(Object id) {
+        Map<String, Object> representation = new java.util.LinkedHashMap<>();
+        representation.put("__typename", "Mineral");
+        representation.put("id", id);
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        variables.put("representations", new ArrayList<>(List.of(representation)));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("query", "query($representations:[_Any!]!){_entities(representations:$representations){...on Mineral{name}}}");
+        body.put("variables", variables);
+        return body;
     }
 }
