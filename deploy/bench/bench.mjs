@@ -9,7 +9,7 @@
 // 5. prints one Markdown report (also written to target/bench/report.md).
 //
 // Settings (environment): BENCH_DURATION (s, 15), BENCH_WARMUP (s, 5), BENCH_CONNECTIONS (50),
-// BENCH_E2E_CONNECTIONS (10), BENCH_GATEWAYS (lodestone,apollo,hive), BENCH_E2E (1; 0 skips the end-to-end part),
+// BENCH_E2E_CONNECTIONS (10), BENCH_LOAD (wrk or autocannon), BENCH_GATEWAYS (lodestone,apollo,hive), BENCH_E2E (1; 0 skips the end-to-end part),
 // BENCH_KEEP_STACK (1: leave the stack running for the next run, which reuses it), LODESTONE_GATEWAY_JAVA_OPTS
 // (JVM options of the Lodestone gateway), BENCH_JFR (a .jfr file: record the
 // Lodestone gateway's gateway-alone runs with Java Flight Recorder).
@@ -43,6 +43,10 @@ const GATEWAY_JAVA_OPTS = (env.LODESTONE_GATEWAY_JAVA_OPTS ?? '-Xms64m -Xmx160m 
 const SERVICE_JAVA_OPTS = (env.LODESTONE_SERVICE_JAVA_OPTS ?? '-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1')
   .split(/\s+/).filter(Boolean);
 const MODE = env.BENCH_MODE ?? 'gateways';
+// The load generator: wrk (C, little CPU per request) or autocannon (Node). Either shares the machine's cores with
+// the gateway under test; the report gives its CPU per request.
+const LOAD = env.BENCH_LOAD ?? 'wrk';
+if (!['wrk', 'autocannon'].includes(LOAD)) throw new Error(`BENCH_LOAD must be wrk or autocannon, not ${LOAD}`);
 const REQUESTS = Number(env.BENCH_REQUESTS ?? 300);
 // One connection by default: concurrent identical requests would share subgraph fetches (in-flight deduplication).
 const SUBGRAPH_CPU_CONNECTIONS = Number(env.BENCH_SUBGRAPH_CPU_CONNECTIONS ?? 1);
@@ -395,21 +399,102 @@ function spread(requests) {
   return Array(10_000).fill(entry);
 }
 
-function cannon(url, requests, seconds, connections) {
-  return new Promise((resolve, reject) => {
+/**
+ * Load for `seconds` on `connections` connections, by BENCH_LOAD: wrk (default) or autocannon. Returns
+ * { total, rps, p50, p99, failures, cpu }: cpu is the load generator's own CPU time in ms (it shares the cores with
+ * the gateway under test, so the report shows it).
+ */
+async function cannon(url, requests, seconds, connections) {
+  if (LOAD === 'wrk') return wrk(url, requests, seconds, connections);
+  const cpu0 = process.cpuUsage();
+  const result = await new Promise((resolve, reject) => {
     autocannon({ url, connections, duration: seconds, requests: spread(requests), timeout: 30 },
-      (err, result) => (err ? reject(err) : resolve(result)));
+      (err, r) => (err ? reject(err) : resolve(r)));
   });
+  const cpu = process.cpuUsage(cpu0);
+  return { total: result.requests.total, rps: result.requests.average, p50: result.latency.p50,
+    p99: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts,
+    cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+function wrkVersion() {
+  // `wrk -v` prints its version line and exits 1
+  const line = spawnSync('wrk', ['-v']).stdout.toString().split('\n')[0];
+  return /wrk (\S+)/.exec(line)?.[1] ?? 'unknown version';
+}
+
+// Two wrk threads (event loops) keep up with any of the gateways here at a fraction of a core.
+const WRK_THREADS = 2;
+
+/** A Lua long-bracket string literal of a request part (tokens and GraphQL bodies hold no "]====]"). */
+const luaString = (text) => {
+  if (text.includes(']====]')) throw new Error('request text holds ]====]');
+  return `[====[${text}]====]`;
+};
+
+/**
+ * wrk with a script that formats every request once and hands them out in turn: each new request takes the next
+ * one in the list, whichever connection asks, and each thread starts at its own place, so the connections never move
+ * in step through the list (the aim of `spread` for autocannon). wrk runs under bash, whose `times` reports wrk's CPU time when it has
+ * exited; the script's done() prints the figures as one JSON line.
+ */
+async function wrk(url, requests, seconds, connections) {
+  const script = path.join(OUT, `wrk-${requests.length}.lua`);
+  const list = requests.map((r) => `  wrk.format(${luaString(r.method)}, ${luaString(r.path)}, {${
+    Object.entries(r.headers).map(([k, v]) => `[ ${luaString(k)} ] = ${luaString(v)}`).join(', ')}}, ${luaString(r.body)}),`);
+  writeFileSync(script, `-- written by bench.mjs
+local formatted
+local next = 0
+local threads = 0
+-- each thread starts at its own place in the list (runs in the main state, before the threads start)
+function setup(thread)
+  thread:set("first", threads * ${Math.max(1, Math.floor(requests.length / WRK_THREADS))})
+  threads = threads + 1
+end
+function init(args)
+  formatted = {
+${list.join('\n')}
+  }
+  next = first or 0
+end
+function request()
+  next = next + 1
+  return formatted[next % #formatted + 1]
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"total":%d,"micros":%d,"p50":%d,"p99":%d,"failures":%d}\\n', summary.requests,
+    summary.duration, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+`);
+  const command = `wrk -t${Math.min(WRK_THREADS, connections)} -c${connections} -d${seconds}s --timeout 30s -s '${script}' '${url}/graphql' && times`;
+  const output = await new Promise((resolve, reject) => {
+    const child = spawn('bash', ['-c', command], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => { text += chunk; });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited ${code}: ${text}`))));
+  });
+  const line = output.split('\n').find((l) => l.startsWith('{"total"'));
+  if (!line) throw new Error(`wrk gave no figures (its errors are above): ${output}`);
+  const figures = JSON.parse(line);
+  // `times`: the shell's own user and system time, then its children's (wrk): "0m1.234s 0m0.567s"
+  const children = output.trim().split('\n').at(-1).match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+  const cpu = children ? (Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000 : NaN;
+  return { total: figures.total, rps: figures.total / (figures.micros / 1e6), p50: figures.p50 / 1000,
+    p99: figures.p99 / 1000, failures: figures.failures, cpu };
 }
 
 /**
  * One measured run: warm-up, then `DURATION` seconds under load. cpuPids are the processes whose CPU is charged
  * to the gateway; subgraphPids (end to end) are charged separately.
  */
-async function measure({ label, url, pid, requests, connections, subgraphCount, subgraphPids = [] }) {
+async function measure({ label, url, pid, requests, connections, subgraphCount, subgraphPids = [], standinPid }) {
   await cannon(url, requests, WARMUP, connections);
   const cpu0 = cpuMillis(pid);
   const sub0 = subgraphPids.map(cpuMillis);
+  const standin0 = standinPid ? cpuMillis(standinPid) : NaN;
   const count0 = await subgraphCount();
   let peakRss = 0;
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, rssMb(pid)); }, 1000);
@@ -420,19 +505,22 @@ async function measure({ label, url, pid, requests, connections, subgraphCount, 
   const count1 = await subgraphCount();
   const cpu = cpuMillis(pid) - cpu0;
   const subCpu = subgraphPids.map((p, i) => cpuMillis(p) - sub0[i]).reduce((a, b) => a + b, 0);
-  const total = result.requests.total;
+  const standinCpu = standinPid ? cpuMillis(standinPid) - standin0 : NaN;
+  const total = result.total;
   const row = {
     label,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    rps: result.rps,
+    p50: result.p50,
+    p99: result.p99,
     cpuPerRequest: total ? cpu / total : NaN,
+    loadCpuPerRequest: total ? result.cpu / total : NaN,
+    standinCpuPerRequest: total ? standinCpu / total : NaN,
     rss: peakRss,
     subgraphPerRequest: total ? (count1.requests - count0.requests) / total : NaN,
     forwarded: count1.forwarded - count0.forwarded,
     subgraphCpuPerRequest: subgraphPids.length && total ? subCpu / total : undefined,
     total,
-    failures: result.non2xx + result.errors + result.timeouts,
+    failures: result.failures,
     load: `${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`,
   };
   log(label, JSON.stringify(row));
@@ -465,11 +553,13 @@ const fmt = (n, digits = 1) => (n === undefined || Number.isNaN(n) ? '-' : n.toF
 
 function table(rows, withSubgraphCpu) {
   const head = ['gateway / scenario', 'requests/s', 'p50 ms', 'p99 ms', 'gateway CPU ms/request', 'gateway RSS MB (peak)',
-    'subgraph requests/request', ...(withSubgraphCpu ? ['subgraph CPU ms/request'] : []), 'requests', 'failed', 'load avg (1 min)'];
+    'subgraph requests/request', ...(withSubgraphCpu ? ['subgraph CPU ms/request'] : ['stand-in CPU ms/request']),
+    `load generator (${LOAD}) CPU ms/request`, 'requests', 'failed', 'load avg (1 min)'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
     lines.push(`| ${[r.label, fmt(r.rps, 0), fmt(r.p50, 0), fmt(r.p99, 0), fmt(r.cpuPerRequest, 2), fmt(r.rss, 0),
-      fmt(r.subgraphPerRequest, 2), ...(withSubgraphCpu ? [fmt(r.subgraphCpuPerRequest, 2)] : []), r.total, r.failures,
+      fmt(r.subgraphPerRequest, 2), fmt(withSubgraphCpu ? r.subgraphCpuPerRequest : r.standinCpuPerRequest, 2),
+      fmt(r.loadCpuPerRequest, 2), r.total, r.failures,
       r.load].join(' | ')} |`);
   }
   return lines.join('\n');
@@ -504,7 +594,7 @@ async function subgraphCpu() {
   if (SUBGRAPH_CPU_WARMUP > 0) {
     log(`warm-up: every query in turn for ${SUBGRAPH_CPU_WARMUP} s`);
     const warm = await cannon(gateway.url, everyQuery, SUBGRAPH_CPU_WARMUP, SUBGRAPH_CPU_CONNECTIONS);
-    log(`warm-up: ${warm.requests.total} requests, JIT compile time so far ms ${JSON.stringify(pids.map(jitMillis))}`);
+    log(`warm-up: ${warm.total} requests, JIT compile time so far ms ${JSON.stringify(pids.map(jitMillis))}`);
   }
   await sleep(2000);
   const idle0 = pids.map(cpuMillis);
@@ -618,7 +708,7 @@ async function main() {
     agreement[kind] = data.filter((d, i) => d === reference[i]).length;
     for (const [name, requests] of scenarios) {
       rows.push(await measure({ label: `${kind}, ${name}`, url: gateway.url, pid: gateway.child.pid, requests,
-        connections: CONNECTIONS, subgraphCount: counts }));
+        connections: CONNECTIONS, subgraphCount: counts, standinPid: standin.pid }));
     }
     await stop(gateway.child);
   }
@@ -630,7 +720,7 @@ async function main() {
 
   const report = `Run of ${startedAt.toISOString()}: ${cpus().length} cores (${cpus()[0].model}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
     `Node ${process.version}, ${spawnSync('java', ['-version']).stderr.toString().split('\n')[0]}.\n` +
-    `Load: ${DURATION} s measured after ${WARMUP} s warm-up per row; autocannon 9.0.0; ` +
+    `Load: ${DURATION} s measured after ${WARMUP} s warm-up per row; ${LOAD === 'wrk' ? `wrk ${wrkVersion()}` : 'autocannon 9.0.0'}; ` +
     `varied = ${varied.length} requests (${Object.keys(QUERIES).length} queries x 3 of ${USERS.length} users, ` +
     `${TOKENS === 'keycloak' ? 'real Keycloak tokens' : 'tokens signed with the test key of deploy/testing, which the services were started to trust'}), ` +
     `repeated = ${REPEATED[0]} as ${REPEATED[1]}.\n` +

@@ -1,6 +1,7 @@
 package org.lodestone.gateway.execution;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -60,7 +60,8 @@ public final class JsonCodec {
         if (!plainEscapes) {
             return write(tree);
         }
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000)) {
+        ScratchBytes bytes = ScratchBytes.take();
+        try {
             try (JsonGenerator generator = mapper.getFactory().createGenerator(bytes)) {
                 generator.writeStartObject();
                 for (Map.Entry<String, Object> entry : tree.entrySet()) {
@@ -78,6 +79,8 @@ public final class JsonCodec {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write JSON", e);
+        } finally {
+            bytes.release();
         }
     }
 
@@ -113,18 +116,21 @@ public final class JsonCodec {
 
     /** The tree as UTF-8 JSON. */
     public byte[] write(Object tree) {
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000)) {
+        ScratchBytes bytes = ScratchBytes.take();
+        try {
             try (JsonGenerator generator = mapper.getFactory().createGenerator(bytes)) {
                 writeValue(generator, tree);
             }
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write JSON", e);
+        } finally {
+            bytes.release();
         }
     }
 
     /** A generator of the mapper's factory (its features), writing UTF-8 to {@code out}. */
-    JsonGenerator generator(ByteArrayBuilder out) throws IOException {
+    JsonGenerator generator(OutputStream out) throws IOException {
         return mapper.getFactory().createGenerator(out);
     }
 

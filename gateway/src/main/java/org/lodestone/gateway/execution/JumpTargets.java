@@ -12,7 +12,9 @@ import org.lodestone.gateway.supergraph.Supergraph;
 
 /**
  * The objects one {@code _entities} call is for, found in the response so far: each distinct
- * representation once, with every object (and its response path) that representation stands for.
+ * representation once, with every object (and its response path) that representation stands for. The response tree
+ * must be the run's own at its root ({@link JsonTrees.OwnedMap}); the objects found, and everything on the way to
+ * them, are made its own, so the call's answer can be merged into them.
  */
 final class JumpTargets {
 
@@ -92,7 +94,7 @@ final class JumpTargets {
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("__typename", jump.typeName());
         if (!project(supergraph, target.object(), jump.representation(), jump.representationKeys(), representation)
-                || jump.key().fields().keySet().stream().anyMatch(k -> representation.get(k) == null)) {
+                || hasNullKey(representation)) {
             // Missing parent data or a null key: nothing the subgraph could resolve.
             return;
         }
@@ -106,6 +108,21 @@ final class JumpTargets {
         byRepresentation.get(index).add(target);
     }
 
+    private boolean hasNullKey(Map<String, Object> representation) {
+        for (String key : jump.key().fields().keySet()) {
+            if (representation.get(key) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Collects the objects at {@code path} below {@code value}, an object or list of the run's own
+     * ({@link JsonTrees.OwnedMap}, {@link JsonTrees.OwnedList}): every object and list on the way is made the run's
+     * own, since the call's answer will be merged into the objects found.
+     */
+    @SuppressWarnings("unchecked")
     private static void walk(Object value, List<String> path, int position, List<Object> concretePath, List<Target> found) {
         if (position == path.size()) {
             if (value instanceof Map<?, ?> map) {
@@ -118,13 +135,13 @@ final class JumpTargets {
             if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     concretePath.add(i);
-                    walk(list.get(i), path, position + 1, concretePath, found);
+                    walk(JsonTrees.ownItem((List<Object>) list, i), path, position + 1, concretePath, found);
                     concretePath.remove(concretePath.size() - 1);
                 }
             }
         } else if (value instanceof Map<?, ?> map) {
             concretePath.add(step);
-            walk(map.get(step), path, position + 1, concretePath, found);
+            walk(JsonTrees.ownValue(cast(map), step), path, position + 1, concretePath, found);
             concretePath.remove(concretePath.size() - 1);
         }
     }

@@ -23,7 +23,9 @@ import org.lodestone.gateway.supergraph.Supergraph;
 /**
  * Runs a {@link QueryPlan}: phases in order, levels in order, the fetches of a level in parallel.
  * Each fetch's answer is merged into one response tree; a failing fetch leaves its fields null and
- * adds path-tagged errors, and the rest of the plan still runs.
+ * adds path-tagged errors, and the rest of the plan still runs. Subgraph answers are never modified: a client may
+ * give the same answer to several runs (in-flight deduplication), so the tree copies an object of an answer only when
+ * it has to change it ({@link JsonTrees#mergeShared}).
  */
 public final class PlanExecutor {
 
@@ -190,7 +192,7 @@ public final class PlanExecutor {
     private static void mergeRootAnswer(Fetch fetch, Subgraph subgraph, Map<String, Object> response, State s) {
         Object data = response.get("data");
         if (data instanceof Map<?, ?> map) {
-            JsonTrees.deepMerge(s.data, cast(map));
+            JsonTrees.mergeShared(s.data, cast(map), null);
         }
         for (String key : fetch.rootKeys()) {
             s.data.putIfAbsent(key, null);
@@ -271,16 +273,12 @@ public final class PlanExecutor {
                     for (int t = 0; t < sameEntity.size(); t++) {
                         JumpTargets.Target target = sameEntity.get(t);
                         if (entity instanceof Map<?, ?> map) {
-                            // This answer is ours alone: the last object reached takes it as is, the
-                            // others (the same entity reached by several paths) take copies.
-                            Map<String, Object> copy = t == sameEntity.size() - 1 ? cast(map)
-                                    : JsonTrees.deepCopy(cast(map));
+                            // The answer may be shared with other runs (and several objects here may be the same
+                            // entity): merged without changing it.
                             // An @interfaceObject subgraph answers with the interface name; keep the concrete one.
-                            if (targets.jump.typeName().equals(copy.get("__typename"))
-                                    && target.object().get("__typename") != null) {
-                                copy.remove("__typename");
-                            }
-                            JsonTrees.deepMerge(target.object(), copy);
+                            boolean keepTypename = targets.jump.typeName().equals(map.get("__typename"))
+                                    && target.object().get("__typename") != null;
+                            JsonTrees.mergeShared(target.object(), cast(map), keepTypename ? "__typename" : null);
                         }
                         targets.jump.fieldKeys().forEach(k -> target.object().putIfAbsent(k, null));
                     }
@@ -404,7 +402,8 @@ public final class PlanExecutor {
     }
 
     private static final class State {
-        final Map<String, Object> data = new LinkedHashMap<>();
+        /** The run's own at the root; subgraph answers in it are read-only (see {@link JsonTrees}). */
+        final Map<String, Object> data = new JsonTrees.OwnedMap();
         final List<Map<String, Object>> errors = new ArrayList<>();
         final Map<String, Object> variables;
         final String authorization;

@@ -2,16 +2,14 @@ package org.lodestone.gateway.execution;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLList;
@@ -41,8 +39,14 @@ public final class ResponseShaper {
     private final GraphQLSchema schema;
     private final Function<String, Set<String>> possibleTypes;
     private final List<Map<String, Object>> errors;
-    /** Keyed by the selection list's identity: selection lists are not rebuilt while one response is shaped. */
-    private final Map<List<Selection>, Map<String, List<CollectedField>>> collected = new IdentityHashMap<>();
+    /**
+     * The selection sets of operations shaped before, with the fields collected for each object type: per operation
+     * (by identity: prepared operations are kept and given again for requests of the same shape) and API schema, so a
+     * request of a known shape collects nothing. At most {@value #REMEMBERED_OPERATIONS} operations; past that the
+     * cache starts again.
+     */
+    private static final Map<OperationKey, SelectionSet> OPERATIONS = new ConcurrentHashMap<>();
+    static final int REMEMBERED_OPERATIONS = 512;
 
     private ResponseShaper(GraphQLSchema schema, Function<String, Set<String>> possibleTypes,
             List<Map<String, Object>> errors) {
@@ -58,7 +62,7 @@ public final class ResponseShaper {
             NormalizedOperation operation, Map<String, Object> raw, List<Map<String, Object>> errors) {
         ResponseShaper shaper = new ResponseShaper(schema, possibleTypes, new ArrayList<>(errors));
         GraphQLObjectType root = schema.getObjectType(operation.rootTypeName());
-        Object data = shaper.completeObject(root, operation.selections(), raw, new ArrayList<>());
+        Object data = shaper.completeObject(root, rootSelections(schema, operation), raw, new ArrayList<>());
         @SuppressWarnings("unchecked")
         Map<String, Object> shaped = data == null ? null : (Map<String, Object>) data;
         return new Shaped(shaped, shaper.errors);
@@ -73,7 +77,8 @@ public final class ResponseShaper {
     public static Shaped shapeObject(GraphQLSchema schema, Function<String, Set<String>> possibleTypes, String typeName,
             List<Selection> selections, Map<String, Object> raw, List<Object> path, List<Map<String, Object>> errors) {
         ResponseShaper shaper = new ResponseShaper(schema, possibleTypes, new ArrayList<>(errors));
-        Object data = shaper.completeObject(schema.getObjectType(typeName), selections, raw, new ArrayList<>(path));
+        Object data = shaper.completeObject(schema.getObjectType(typeName), new SelectionSet(selections), raw,
+                new ArrayList<>(path));
         @SuppressWarnings("unchecked")
         Map<String, Object> shaped = data == null ? null : (Map<String, Object>) data;
         return new Shaped(shaped, shaper.errors);
@@ -84,11 +89,51 @@ public final class ResponseShaper {
      * {@code type} is the field's type in the API schema (null for {@code __typename}, {@code __schema}, {@code __type}),
      * looked up once here rather than for every object shaped.
      */
-    private record CollectedField(String key, FieldSelection first, List<Selection> subSelections, GraphQLOutputType type) {
+    private record CollectedField(String key, FieldSelection first, SelectionSet subSelections, GraphQLOutputType type) {
     }
 
-    private List<CollectedField> fieldsOf(GraphQLObjectType type, List<Selection> selections) {
-        return collected.computeIfAbsent(selections, s -> new HashMap<>()).computeIfAbsent(type.getName(), name -> {
+    /** One selection set, with the fields it asks of each object type it was applied to, collected once. */
+    private static final class SelectionSet {
+        final List<Selection> selections;
+        final Map<String, List<CollectedField>> byType = new ConcurrentHashMap<>();
+
+        SelectionSet(List<Selection> selections) {
+            this.selections = selections;
+        }
+    }
+
+    /** Identity of an operation shaped after an API schema. */
+    private record OperationKey(NormalizedOperation operation, GraphQLSchema schema) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof OperationKey key && key.operation == operation && key.schema == schema;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(operation) + System.identityHashCode(schema);
+        }
+    }
+
+    private static SelectionSet rootSelections(GraphQLSchema schema, NormalizedOperation operation) {
+        OperationKey key = new OperationKey(operation, schema);
+        SelectionSet known = OPERATIONS.get(key);
+        if (known == null) {
+            if (OPERATIONS.size() >= REMEMBERED_OPERATIONS) {
+                OPERATIONS.clear();
+            }
+            known = OPERATIONS.computeIfAbsent(key, k -> new SelectionSet(operation.selections()));
+        }
+        return known;
+    }
+
+    private List<CollectedField> fieldsOf(GraphQLObjectType type, SelectionSet selectionSet) {
+        List<CollectedField> known = selectionSet.byType.get(type.getName());
+        if (known != null) {
+            return known;
+        }
+        return selectionSet.byType.computeIfAbsent(type.getName(), name -> {
+            List<Selection> selections = selectionSet.selections;
             Map<String, List<FieldSelection>> fields = new LinkedHashMap<>();
             collectFields(type, selections, fields);
             List<CollectedField> result = new ArrayList<>(fields.size());
@@ -106,13 +151,13 @@ public final class ResponseShaper {
                 FieldSelection first = same.get(0);
                 GraphQLOutputType fieldType = first.isTypename() || first.name().equals("__schema")
                         || first.name().equals("__type") ? null : type.getFieldDefinition(first.name()).getType();
-                result.add(new CollectedField(entry.getKey(), first, subSelections, fieldType));
+                result.add(new CollectedField(entry.getKey(), first, new SelectionSet(subSelections), fieldType));
             }
-            return result;
+            return List.copyOf(result);
         });
     }
 
-    private Object completeObject(GraphQLObjectType type, List<Selection> selections, Map<String, Object> source,
+    private Object completeObject(GraphQLObjectType type, SelectionSet selections, Map<String, Object> source,
             List<Object> path) {
         List<CollectedField> fields = fieldsOf(type, selections);
         Map<String, Object> result = new LinkedHashMap<>(Math.max(4, fields.size() * 2));
@@ -147,7 +192,7 @@ public final class ResponseShaper {
         return result;
     }
 
-    private Object completeValue(GraphQLType type, Object value, List<Selection> selections, List<Object> path) {
+    private Object completeValue(GraphQLType type, Object value, SelectionSet selections, List<Object> path) {
         if (type instanceof GraphQLNonNull nonNull) {
             Object completed = completeValue(nonNull.getWrappedType(), value, selections, path);
             if (completed == null) {
@@ -219,12 +264,12 @@ public final class ResponseShaper {
         ResponseShaper shaper = new ResponseShaper(schema, possibleTypes, new ArrayList<>(errors));
         // One generator (a second one on the same thread would find the recycled buffers taken) and one buffer:
         // {"data":...[,"errors":...][,"extensions":...]}, then the errors moved before the data when there are any.
-        try (ByteArrayBuilder bytes = new ByteArrayBuilder(2000);
-                JsonGenerator generator = codec.generator(bytes)) {
+        ScratchBytes bytes = ScratchBytes.take();
+        try (JsonGenerator generator = codec.generator(bytes)) {
             generator.writeStartObject();
             generator.writeFieldName("data");
-            shaper.writeObject(generator, schema.getObjectType(operation.rootTypeName()), operation.selections(),
-                    raw, new ArrayList<>(), codec);
+            shaper.writeObject(generator, schema.getObjectType(operation.rootTypeName()),
+                    rootSelections(schema, operation), raw, new ArrayList<>(), codec);
             generator.flush();
             int dataEnd = bytes.size();
             int errorsEnd = dataEnd;
@@ -240,13 +285,14 @@ public final class ResponseShaper {
             }
             generator.writeEndObject();
             generator.flush();
-            byte[] written = bytes.toByteArray();
-            return new Written(errorsEnd == dataEnd ? written : errorsFirst(written, dataEnd, errorsEnd),
-                    shaper.errors.size());
+            return new Written(errorsEnd == dataEnd ? bytes.toByteArray()
+                    : errorsFirst(bytes.array(), bytes.size(), dataEnd, errorsEnd), shaper.errors.size());
         } catch (PropagatedNull propagated) {
             return null;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write JSON", e);
+        } finally {
+            bytes.release();
         }
     }
 
@@ -255,17 +301,18 @@ public final class ResponseShaper {
     }
 
     /**
-     * {@code {"data":D,"errors":E...} } as {@code {"errors":E,"data":D...} }: {@code dataEnd} is where the comma
-     * before {@code "errors"} is, {@code errorsEnd} where the errors' value ends.
+     * {@code {"data":D,"errors":E...} } (the first {@code length} bytes of {@code written}) as
+     * {@code {"errors":E,"data":D...} }: {@code dataEnd} is where the comma before {@code "errors"} is,
+     * {@code errorsEnd} where the errors' value ends.
      */
-    private static byte[] errorsFirst(byte[] written, int dataEnd, int errorsEnd) {
-        byte[] body = new byte[written.length];
+    private static byte[] errorsFirst(byte[] written, int length, int dataEnd, int errorsEnd) {
+        byte[] body = new byte[length];
         body[0] = '{';
         int errorsLength = errorsEnd - dataEnd - 1;
         System.arraycopy(written, dataEnd + 1, body, 1, errorsLength);
         body[1 + errorsLength] = ',';
         System.arraycopy(written, 1, body, 2 + errorsLength, dataEnd - 1);
-        System.arraycopy(written, errorsEnd, body, errorsEnd, written.length - errorsEnd);
+        System.arraycopy(written, errorsEnd, body, errorsEnd, length - errorsEnd);
         return body;
     }
 
@@ -279,7 +326,7 @@ public final class ResponseShaper {
     }
 
     /** As {@link #completeObject}, written to {@code generator}. */
-    private void writeObject(JsonGenerator generator, GraphQLObjectType type, List<Selection> selections,
+    private void writeObject(JsonGenerator generator, GraphQLObjectType type, SelectionSet selections,
             Map<String, Object> source, List<Object> path, JsonCodec codec) throws IOException {
         List<CollectedField> fields = fieldsOf(type, selections);
         generator.writeStartObject();
@@ -314,7 +361,7 @@ public final class ResponseShaper {
     }
 
     /** As {@link #completeValue}, written to {@code generator}. */
-    private void writeValue(JsonGenerator generator, GraphQLType type, Object value, List<Selection> selections,
+    private void writeValue(JsonGenerator generator, GraphQLType type, Object value, SelectionSet selections,
             List<Object> path, JsonCodec codec) throws IOException {
         if (type instanceof GraphQLNonNull nonNull) {
             GraphQLType inner = nonNull.getWrappedType();

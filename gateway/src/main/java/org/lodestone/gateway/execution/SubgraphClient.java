@@ -13,7 +13,9 @@ public interface SubgraphClient {
     /**
      * @param body {@code {"query": ..., "variables": ...}}
      * @param authorization the caller's {@code Authorization} header, forwarded as is (may be null)
-     * @return the subgraph's JSON response, or a failed Uni with {@link SubgraphUnavailableException}
+     * @return the subgraph's JSON response, or a failed Uni with {@link SubgraphUnavailableException}; the response
+     *         may be given to other callers too (identical requests in flight together), so callers must not
+     *         modify it
      */
     Uni<Map<String, Object>> send(Subgraph subgraph, Map<String, Object> body, String authorization);
 

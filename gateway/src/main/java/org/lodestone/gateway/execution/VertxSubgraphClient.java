@@ -2,7 +2,6 @@ package org.lodestone.gateway.execution;
 
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,10 +40,10 @@ import org.lodestone.gateway.supergraph.Subgraph;
  * status; never the document or variables) whose W3C {@code traceparent} goes to the subgraph explicitly: Vert.x
  * tracing is off for this client, so there is exactly one span per fetch and its parent is the operation span.
  *
- * <p>Identical requests in flight at the same time (same subgraph, same body, same Authorization header) share
- * one HTTP call and one parse of its answer; each further caller gets its own copy of the tree, since callers merge
- * into it. A shared call
- * carries the {@code traceparent} of the caller that started it; every caller keeps its own span.
+ * <p>Identical requests in flight at the same time (same subgraph, same body as a JSON tree, same Authorization
+ * header) share one HTTP call and one parse of its answer: every caller gets the same tree, which callers only read
+ * (the plan executor merges it without changing it, see {@link JsonTrees#mergeShared}). A shared call carries the
+ * {@code traceparent} of the caller that started it; every caller keeps its own span.
  */
 public final class VertxSubgraphClient implements SubgraphClient {
 
@@ -55,8 +54,8 @@ public final class VertxSubgraphClient implements SubgraphClient {
     private final MeterRegistry registry;
     private final Tracer tracer;
     private final JsonCodec codec;
-    /** Callers sharing a call each get their own tree of the answer, since they merge into it. */
-    private final InflightRequests<SubgraphCall, Answer> inflight = new InflightRequests<>(Answer::copy);
+    /** Callers sharing a call get the same answer, read-only. */
+    private final InflightRequests<SubgraphCall, Answer> inflight = new InflightRequests<>();
     private final boolean deduplicate;
     /** Per subgraph name, its fetch timer of each outcome. */
     private final Map<String, Timer> successTimers = new ConcurrentHashMap<>();
@@ -67,20 +66,22 @@ public final class VertxSubgraphClient implements SubgraphClient {
     static final int DEFAULT_MAX_QUEUED = 200;
 
     /**
-     * What makes two subgraph requests the same: visibility differs per caller, so the token is part of it. The hash is
-     * computed once (a body with representations runs to kilobytes, and the map hashes a key more than once).
+     * What makes two subgraph requests the same: visibility differs per caller, so the token is part of it; the body is
+     * compared as a JSON tree (equal maps, lists and values: the same request, up to the order of object keys), so a
+     * caller that joins a call in flight never encodes its body. The hash is computed once (a body with
+     * representations runs to kilobytes, and the map hashes a key more than once).
      */
     private static final class SubgraphCall {
         private final String subgraph;
         private final String authorization;
-        private final byte[] body;
+        private final Map<String, Object> body;
         private final int hash;
 
-        SubgraphCall(String subgraph, String authorization, byte[] body) {
+        SubgraphCall(String subgraph, String authorization, Map<String, Object> body) {
             this.subgraph = subgraph;
             this.authorization = authorization;
             this.body = body;
-            this.hash = 31 * (31 * subgraph.hashCode() + Objects.hashCode(authorization)) + Arrays.hashCode(body);
+            this.hash = 31 * (31 * subgraph.hashCode() + Objects.hashCode(authorization)) + body.hashCode();
         }
 
         @Override
@@ -91,15 +92,12 @@ public final class VertxSubgraphClient implements SubgraphClient {
         @Override
         public boolean equals(Object other) {
             return other instanceof SubgraphCall call && hash == call.hash && subgraph.equals(call.subgraph)
-                    && Objects.equals(authorization, call.authorization) && Arrays.equals(body, call.body);
+                    && Objects.equals(authorization, call.authorization) && body.equals(call.body);
         }
     }
 
     /** A subgraph's HTTP answer, parsed once however many callers share it; {@code json} null when not a JSON object. */
     private record Answer(int status, Map<String, Object> json) {
-        Answer copy() {
-            return new Answer(status, json == null ? null : JsonTrees.deepCopy(json));
-        }
     }
 
     public VertxSubgraphClient(Vertx vertx, ObjectMapper mapper, Duration timeout, Duration connectTimeout,
@@ -149,18 +147,30 @@ public final class VertxSubgraphClient implements SubgraphClient {
     /** As {@link #send}, on Vert.x futures end to end: the answer comes on the caller's Vert.x context. */
     @Override
     public Future<Map<String, Object>> call(Subgraph subgraph, Map<String, Object> body, String authorization) {
-        byte[] payload;
-        try {
-            // The document is the same for every request of a plan: encoded once.
-            payload = codec.write(body, "query");
-        } catch (RuntimeException e) {
-            return Future.failedFuture(new IllegalStateException("Cannot serialise subgraph request", e));
+        Future<Answer> answer;
+        Span span;
+        if (deduplicate) {
+            span = startSpan(subgraph, body);
+            // Encoded only by the caller that sends it.
+            answer = inflight.shareNow(new SubgraphCall(subgraph.name(), authorization, body), () -> {
+                byte[] payload;
+                try {
+                    payload = encode(body);
+                } catch (UnserialisableRequest e) {
+                    return Future.failedFuture(e);
+                }
+                return post(subgraph, payload, authorization, span).map(this::read);
+            });
+        } else {
+            byte[] payload;
+            try {
+                payload = encode(body);
+            } catch (UnserialisableRequest e) {
+                return Future.failedFuture(e);
+            }
+            span = startSpan(subgraph, body);
+            answer = post(subgraph, payload, authorization, span).map(this::read);
         }
-        Span span = startSpan(subgraph, body);
-        Future<Answer> answer = deduplicate
-                ? inflight.shareNow(new SubgraphCall(subgraph.name(), authorization, payload),
-                        () -> post(subgraph, payload, authorization, span).map(this::read))
-                : post(subgraph, payload, authorization, span).map(this::read);
         Promise<Map<String, Object>> result = Promise.promise();
         answer.onComplete(outcome -> {
             Throwable failure = outcome.cause();
@@ -172,7 +182,8 @@ public final class VertxSubgraphClient implements SubgraphClient {
                     failure = e;
                 }
             }
-            if (failure != null && !(failure instanceof SubgraphUnavailableException)) {
+            if (failure != null && !(failure instanceof SubgraphUnavailableException)
+                    && !(failure instanceof UnserialisableRequest)) {
                 failure = new SubgraphUnavailableException(describe(subgraph, failure), failure);
             }
             endSpan(span, failure);
@@ -183,6 +194,22 @@ public final class VertxSubgraphClient implements SubgraphClient {
             }
         });
         return result.future();
+    }
+
+    private byte[] encode(Map<String, Object> body) {
+        try {
+            // The document is the same for every request of a plan: encoded once.
+            return codec.write(body, "query");
+        } catch (RuntimeException e) {
+            throw new UnserialisableRequest(e);
+        }
+    }
+
+    /** A request body that cannot be written as JSON: the caller's failure as it is, never a subgraph's. */
+    private static final class UnserialisableRequest extends IllegalStateException {
+        UnserialisableRequest(RuntimeException cause) {
+            super("Cannot serialise subgraph request", cause);
+        }
     }
 
     /** Requests this client sent over HTTP, and requests that shared one already in flight. */
