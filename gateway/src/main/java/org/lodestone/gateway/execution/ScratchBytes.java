@@ -3,10 +3,15 @@ package org.lodestone.gateway.execution;
 import java.io.OutputStream;
 import java.util.Arrays;
 
+import io.vertx.core.Context;
+
 /**
  * A growable byte buffer that JSON is written into and then copied out of once, at its exact size; kept per thread
  * and reused, so writing a body allocates that copy and nothing else. {@link #take} one, {@link #release} it when its
  * bytes have been copied out; a thread that takes a second one before releasing the first gets a new one.
+ *
+ * <p>Only Vert.x event-loop threads keep one (a few per process, and where every request is written): a worker pool
+ * has up to hundreds of threads, each of which would otherwise hold a buffer as large as the largest body it wrote.
  */
 final class ScratchBytes extends OutputStream {
 
@@ -34,7 +39,7 @@ final class ScratchBytes extends OutputStream {
 
     /** Gives the buffer back to this thread; its bytes must not be used afterwards. */
     void release() {
-        if (bytes.length <= KEPT_LIMIT) {
+        if (bytes.length <= KEPT_LIMIT && Context.isOnEventLoopThread()) {
             FREE.set(this);
         }
     }
